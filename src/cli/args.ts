@@ -1,0 +1,23 @@
+/** Command-line options shared by the commands: `--content <dir>` and `--out <dir>`. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+/** The project folder (where package.json is). */
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface CliOptions {
+  contentDir: string;
+  outDir: string;
+}
+
+export function readOptions(argv: string[] = process.argv.slice(2)): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      content: { type: 'string', default: path.join(projectRoot, 'content') },
+      out: { type: 'string', default: path.join(projectRoot, 'dist') },
+    },
+    allowPositionals: false,
+  });
+  return { contentDir: path.resolve(values.content), outDir: path.resolve(values.out) };
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm run build`: checks the content, builds the site with Astro into a
+ * staging folder, then swaps it into place. A content error stops the build
+ * before anything is written, and a failed build never touches the previous
+ * site, so dist/ always holds a complete site.
+ *
+ * Options: --content <dir> (default content/), --out <dir> (default dist/).
+ */
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { loadSite } from '../load/index.ts';
+import { formatReport } from '../messages/report.ts';
+import { readOptions, projectRoot } from './args.ts';
+
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+
+const options = readOptions();
+const { site, files } = await loadSite(options.contentDir);
+const report = formatReport(files);
+if (report) console.error(`${report}\n`);
+if (!site) {
+  console.error(`Build stopped: fix the errors above, then run the build again. ${describe(options.outDir)} was left as it was.`);
+  process.exit(1);
+}
+
+// Beside the target, so that the final rename stays on one file system.
+const staging = path.join(path.dirname(options.outDir), `.${path.basename(options.outDir)}-next-${process.pid}`);
+await rm(staging, { recursive: true, force: true });
+process.env['LEGAL_SITE_CONTENT'] = options.contentDir;
+try {
+  const { build } = await import('astro');
+  await build({ root: projectRoot, outDir: staging, logLevel: 'warn', mode: 'production' });
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${describe(options.outDir)} was left as it was.`);
+  process.exit(1);
+}
+await swapInto(staging, options.outDir);
+console.log(`Built the site into ${path.relative(process.cwd(), options.outDir) || '.'}/`);
+
+/** Replaces `target` with `staging`, keeping the old one until the new one is in place. */
+async function swapInto(from: string, target: string): Promise<void> {
+  const previous = `${from}-previous`;
+  await rm(previous, { recursive: true, force: true });
+  await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(from, target);
+  await rm(previous, { recursive: true, force: true });
+}
+
+function describe(outDir: string): string {
+  return `The previous site in ${path.relative(process.cwd(), outDir) || outDir}/`;
+}

@@ -1,0 +1,11 @@
+/** `npm run schemas`: writes schemas/*.schema.json from the Zod schemas. A test fails when they are out of date. */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { contentSchemaNames, jsonSchemaFileName, jsonSchemaFor } from '../schema/json-schema.ts';
+import { projectRoot } from './args.ts';
+
+for (const name of contentSchemaNames) {
+  const file = path.join(projectRoot, 'schemas', jsonSchemaFileName(name));
+  await writeFile(file, jsonSchemaFor(name));
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+}

@@ -1,0 +1,6 @@
+/// <reference types="astro/client" />
+
+declare module 'virtual:legal-site/model' {
+  const site: import('./model/types.ts').SiteModel;
+  export default site;
+}

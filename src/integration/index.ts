@@ -1,0 +1,71 @@
+/**
+ * The Astro integration: loads the content once per build (or per change in
+ * `astro dev`) and hands the site model to the pages as the virtual module
+ * `virtual:legal-site/model`. Pages import the model; they never read files.
+ */
+import path from 'node:path';
+import type { AstroIntegration } from 'astro';
+import type { Plugin, ViteDevServer } from 'vite';
+import { loadSite } from '../load/index.ts';
+import { formatReport } from '../messages/report.ts';
+
+export interface Options {
+  /** Folder holding site.yaml and the documents. */
+  contentDir: string;
+}
+
+const moduleId = 'virtual:legal-site/model';
+const resolvedId = `\0${moduleId}`;
+
+export default function legalSite(options: Options): AstroIntegration {
+  return {
+    name: 'legal-site',
+    hooks: {
+      'astro:config:setup': ({ updateConfig, config }) => {
+        const contentDir = path.resolve(new URL('.', config.root).pathname, options.contentDir);
+        updateConfig({ vite: { plugins: [siteModelPlugin(contentDir)] } });
+      },
+    },
+  };
+}
+
+function siteModelPlugin(contentDir: string): Plugin {
+  return {
+    name: 'legal-site:model',
+    resolveId(id) {
+      return id === moduleId ? resolvedId : undefined;
+    },
+    async load(id) {
+      if (id !== resolvedId) return undefined;
+      const { site, files } = await loadSite(contentDir);
+      for (const file of files) if (file.path) this.addWatchFile(file.path);
+      if (!site) throw new ContentError(formatReport(files));
+      return `export default ${JSON.stringify(site)};`;
+    },
+    configureServer(server) {
+      server.watcher.add(contentDir);
+      const reload = (changed: string) => {
+        if (!changed.startsWith(contentDir)) return;
+        invalidate(server);
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.on('add', reload).on('change', reload).on('unlink', reload);
+    },
+  };
+}
+
+function invalidate(server: ViteDevServer): void {
+  for (const environment of Object.values(server.environments)) {
+    const module = environment.moduleGraph.getModuleById(resolvedId);
+    if (module) environment.moduleGraph.invalidateModule(module);
+  }
+}
+
+/** Content problems, already formatted for a person: shown without a stack trace. */
+class ContentError extends Error {
+  constructor(report: string) {
+    super(`The content has errors:\n\n${report}`);
+    this.name = 'ContentError';
+    this.stack = this.message;
+  }
+}

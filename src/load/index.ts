@@ -1,0 +1,57 @@
+/**
+ * The loading pipeline, one step per module:
+ *
+ *   read (read.ts) → parse YAML (yaml.ts) → validate (validate.ts) → build the model (model/build.ts)
+ *
+ * Every step reports into the files' messages and goes on, so one run lists
+ * every problem. The model is returned only when there is no error.
+ */
+import type { VFile } from 'vfile';
+import type { z } from 'zod';
+import { hasErrors } from '../messages/message.ts';
+import { buildSiteModel, type Parsed, type ParsedVersion } from '../model/build.ts';
+import type { SiteModel } from '../model/types.ts';
+import { policyTextSchema } from '../schema/policy-text.ts';
+import { sdkDirectorySchema } from '../schema/sdks.ts';
+import { siteSchema } from '../schema/site.ts';
+import { versionSchema } from '../schema/version.ts';
+import { readContentTree } from './read.ts';
+import { validate } from './validate.ts';
+import { parseYaml } from './yaml.ts';
+
+export interface LoadResult {
+  /** The site model, or `undefined` when any file has an error. */
+  site: SiteModel | undefined;
+  /** Every file that was read or reported on, with its messages. */
+  files: VFile[];
+}
+
+export async function loadSite(contentDir: string): Promise<LoadResult> {
+  const tree = await readContentTree(contentDir);
+  const site = parseFile(tree.site, siteSchema);
+
+  const documents = tree.documents.map((document) => ({
+    slug: document.slug,
+    versions: document.versions.map(
+      (version): ParsedVersion => ({
+        id: version.id,
+        folder: version.folder,
+        meta: parseFile(version.version, versionSchema),
+        sdks: parseFile(version.sdks, sdkDirectorySchema),
+        texts: new Map([...version.texts].map(([locale, file]) => [locale, parseFile(file, policyTextSchema)])),
+      }),
+    ),
+  }));
+
+  const model = site ? buildSiteModel({ site, documents }) : undefined;
+  const files = [...new Set([...tree.files, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
+  return { site: hasErrors(files) ? undefined : model, files };
+}
+
+function parseFile<S extends z.ZodType>(file: VFile | undefined, schema: S): Parsed<z.output<S>> | undefined {
+  if (!file) return undefined;
+  const source = parseYaml(file);
+  if (!source) return undefined;
+  const data = validate(source, schema);
+  return data === undefined ? undefined : { data, source };
+}

@@ -1,0 +1,178 @@
+/**
+ * Reads the content folder into virtual files, one per content file, laid out
+ * as documents → versions → files. Reading problems (bad encoding, huge files,
+ * links leading outside content/, misnamed folders) become messages.
+ *
+ *     content/site.yaml
+ *     content/<document>/<YYYY-MM-DD>/version.yaml
+ *     content/<document>/<YYYY-MM-DD>/sdks.yaml        (optional)
+ *     content/<document>/<YYYY-MM-DD>/<locale>.yaml    (one per language)
+ */
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { isRealDate } from '../schema/common.ts';
+import { fail, warn } from '../messages/message.ts';
+
+export interface VersionFiles {
+  /** Folder name: the publication date. */
+  id: string;
+  dir: string;
+  /** Stands for the folder in messages about the folder itself. */
+  folder: VFile;
+  version: VFile | undefined;
+  sdks: VFile | undefined;
+  /** Policy text per language tag, from `<locale>.yaml`. */
+  texts: Map<string, VFile>;
+}
+
+export interface DocumentFiles {
+  /** Folder name: the document's URL segment, such as `privacy`. */
+  slug: string;
+  versions: VersionFiles[];
+}
+
+export interface ContentTree {
+  root: string;
+  site: VFile | undefined;
+  documents: DocumentFiles[];
+  /** Every file read or reported on, for the report. */
+  files: VFile[];
+}
+
+/** Larger content files are refused: a policy is tens of kilobytes. */
+export const maxFileBytes = 1024 * 1024;
+
+const versionFolder = /^\d{4}-\d{2}-\d{2}$/;
+const localeFile = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$/;
+const documentFolder = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+export async function readContentTree(root: string): Promise<ContentTree> {
+  const tree: ContentTree = { root: path.resolve(root), site: undefined, documents: [], files: [] };
+  const rootFile = new VFile({ path: path.join(tree.root, 'site.yaml') });
+
+  let entries;
+  try {
+    entries = await readdir(tree.root, { withFileTypes: true });
+  } catch {
+    fail(rootFile, `Cannot read the content folder \`${tree.root}\``, undefined, 'file-missing', 'Run the command from the project folder, or create content/ with a site.yaml.');
+    tree.files.push(rootFile);
+    return tree;
+  }
+
+  if (!entries.some((entry) => entry.name === 'site.yaml')) {
+    fail(rootFile, 'Missing file `site.yaml` in the content folder', undefined, 'file-missing');
+    tree.files.push(rootFile);
+  }
+
+  for (const entry of sorted(entries)) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    const full = path.join(tree.root, entry.name);
+    if (entry.name === 'site.yaml') {
+      tree.site = await readContentFile(tree, full);
+    } else if (await isDirectory(tree, full)) {
+      if (!documentFolder.test(entry.name)) {
+        const folder = track(tree, new VFile({ path: full }));
+        fail(folder, `Unexpected document folder name \`${entry.name}\`, expected lowercase words joined by hyphens, such as \`privacy\` or \`terms-of-use\``, undefined, 'file-unexpected', 'Rename the folder: its name becomes part of the page address.');
+        continue;
+      }
+      tree.documents.push(await readDocument(tree, entry.name, full));
+    } else if (!entry.name.endsWith('.md') && (await isInside(tree, full))) {
+      warn(track(tree, new VFile({ path: full })), `Unexpected file \`${entry.name}\` in the content folder; it is ignored`, undefined, 'file-unexpected');
+    }
+  }
+  return tree;
+}
+
+async function readDocument(tree: ContentTree, slug: string, dir: string): Promise<DocumentFiles> {
+  const document: DocumentFiles = { slug, versions: [] };
+  for (const entry of sorted(await readdir(dir, { withFileTypes: true }))) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    const full = path.join(dir, entry.name);
+    if (!(await isDirectory(tree, full))) {
+      if (!entry.name.endsWith('.md') && (await isInside(tree, full))) warn(track(tree, new VFile({ path: full })), `Unexpected file \`${entry.name}\` in document folder \`${slug}\`; it is ignored`, undefined, 'file-unexpected', 'Put content files inside a version folder named by its publication date, such as 2022-09-15/.');
+      continue;
+    }
+    const folder = new VFile({ path: full });
+    if (!versionFolder.test(entry.name) || !isRealDate(entry.name)) {
+      fail(track(tree, folder), `Unexpected version folder name \`${entry.name}\`, expected the publication date as YYYY-MM-DD${versionFolder.test(entry.name) ? ' (this day does not exist in the calendar)' : ''}`, undefined, 'version-folder');
+      continue;
+    }
+    document.versions.push(await readVersion(tree, entry.name, full, folder));
+  }
+  return document;
+}
+
+async function readVersion(tree: ContentTree, id: string, dir: string, folder: VFile): Promise<VersionFiles> {
+  const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, texts: new Map() };
+  for (const entry of sorted(await readdir(dir, { withFileTypes: true }))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    const locale = localeFile.exec(entry.name)?.[1];
+    if (entry.name === 'version.yaml') version.version = await readContentFile(tree, full);
+    else if (entry.name === 'sdks.yaml') version.sdks = await readContentFile(tree, full);
+    else if (locale && entry.name !== 'site.yaml') {
+      const file = await readContentFile(tree, full);
+      if (file) version.texts.set(locale, file);
+    } else if (!entry.name.endsWith('.md')) {
+      warn(track(tree, new VFile({ path: full })), `Unexpected file \`${entry.name}\` in version folder \`${id}\`; it is ignored`, undefined, 'file-unexpected');
+    }
+  }
+  if (!version.version && !folder.messages.length) {
+    fail(track(tree, folder), `Missing file \`version.yaml\` in version folder \`${id}\``, undefined, 'file-missing', 'Create version.yaml with `published:` and `effective:` dates.');
+  }
+  return version;
+}
+
+/** Reads one file as UTF-8 text (a byte order mark is dropped). */
+async function readContentFile(tree: ContentTree, full: string): Promise<VFile | undefined> {
+  const file = track(tree, new VFile({ path: full }));
+  if (!(await isInside(tree, full))) {
+    fail(file, 'Unexpected link to a file outside the content folder', undefined, 'file-outside-content');
+    return undefined;
+  }
+  const bytes = await readFile(full);
+  if (bytes.byteLength > maxFileBytes) {
+    fail(file, `Unexpected file size of ${Math.round(bytes.byteLength / 1024)} KiB, expected at most ${maxFileBytes / 1024} KiB`, undefined, 'file-too-large');
+    return undefined;
+  }
+  try {
+    file.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const before = text.slice(0, text.indexOf('\uFFFD'));
+    const lines = before.split('\n');
+    fail(file, 'Unexpected bytes that are not UTF-8 text', { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 }, 'file-encoding');
+    return undefined;
+  }
+  return file;
+}
+
+function track(tree: ContentTree, file: VFile): VFile {
+  tree.files.push(file);
+  return file;
+}
+
+/** Whether `full` is a folder; a link leading outside the content folder is reported and counts as neither. */
+async function isDirectory(tree: ContentTree, full: string): Promise<boolean> {
+  if (!(await isInside(tree, full))) {
+    fail(track(tree, new VFile({ path: full })), 'Unexpected link to a location outside the content folder', undefined, 'file-outside-content');
+    return false;
+  }
+  return (await stat(full)).isDirectory();
+}
+
+/** False for a symbolic link (or a path through one) that leads outside the content folder. */
+async function isInside(tree: ContentTree, full: string): Promise<boolean> {
+  try {
+    const real = await realpath(full);
+    const root = await realpath(tree.root);
+    return real === root || real.startsWith(root + path.sep);
+  } catch {
+    return false;
+  }
+}
+
+function sorted<T extends { name: string }>(entries: T[]): T[] {
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

@@ -1,0 +1,35 @@
+/**
+ * Carries positions from text inside a YAML value over to the YAML file.
+ * Markdown parsed from a clause's `text:` knows only its own lines and
+ * columns; this maps them back so that a message names the file's own line
+ * and column. Exact for `|` blocks (the usual form for clause text), close
+ * for quoted and plain values.
+ */
+import { isScalar, Scalar, type Node } from 'yaml';
+import type { Point } from 'unist';
+import { pointAt, type YamlSource } from './yaml.ts';
+
+export type PointMapper = (point: Point) => Point;
+
+export function markdownPointMapper(source: YamlSource, node: Node | undefined): PointMapper {
+  if (!isScalar(node) || !node.range) return () => ({ line: 1, column: 1 });
+  const start = pointAt(source, node.range[0]);
+  const text = String(source.file.value);
+
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+    const indent = blockIndent(text, node.range[0]);
+    return (point) => ({ line: start.line + point.line, column: indent + point.column });
+  }
+  const quote = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE ? 1 : 0;
+  return (point) =>
+    point.line === 1
+      ? { line: start.line, column: start.column + quote + point.column - 1 }
+      : { line: start.line + point.line - 1, column: point.column };
+}
+
+/** Indentation of the first non-empty line after a block scalar's `|` header. */
+function blockIndent(text: string, headerOffset: number): number {
+  const lines = text.slice(headerOffset).split(/\r?\n/).slice(1);
+  const first = lines.find((line) => line.trim() !== '');
+  return first ? first.length - first.trimStart().length : 0;
+}

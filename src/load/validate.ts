@@ -1,0 +1,200 @@
+/**
+ * Validates a parsed YAML document against a Zod schema and turns every Zod
+ * issue into a positioned message a legal editor can act on: which key, in
+ * which clause, what was expected, what was found, and a "did you mean".
+ * Plays the role of Starlight's `utils/error-map.ts`.
+ */
+import leven from 'leven';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { z } from 'zod';
+import type { RuleId } from '../messages/catalog.ts';
+import { fail } from '../messages/message.ts';
+import { keyNodeOf, nodeAtPath, placeOfNode, type YamlSource } from './yaml.ts';
+
+type Issue = z.core.$ZodIssue;
+
+/** Aliases (`*name`) allowed per file: enough for any real content, far too few for an alias bomb. */
+const maxAliasCount = 50;
+
+export function validate<S extends z.ZodType>(source: YamlSource, schema: S): z.output<S> | undefined {
+  let input: unknown;
+  try {
+    input = source.document.toJS({ maxAliasCount });
+  } catch {
+    fail(source.file, `Unexpected use of YAML aliases (\`*name\`): the file expands to too much content (more than ${maxAliasCount} aliases)`, { line: 1, column: 1 }, 'yaml-syntax', 'Write the text out instead of repeating it with `&anchor` and `*alias`.');
+    return undefined;
+  }
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) report(source, schema, issue);
+  return undefined;
+}
+
+function report(source: YamlSource, schema: z.ZodType, issue: Issue): void {
+  const path = issue.path;
+  const where = contextOf(source, path);
+  const { node, missing } = nodeAtPath(source, path);
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = objectKeys(schemaAtPath(schema, path));
+      for (const key of issue.keys) {
+        const suggestion = closest(key, allowed);
+        fail(
+          source.file,
+          `Unknown key \`${key}\`${where}, expected one of ${list(allowed)}${suggestion ? `. Did you mean \`${suggestion}\`?` : ''}`,
+          placeOfNode(source, keyNodeOf(node, key) ?? node),
+          'unknown-key',
+        );
+      }
+      return;
+    }
+    case 'invalid_type': {
+      const key = String(path.at(-1) ?? '');
+      if (missing || issue.input === undefined) {
+        fail(source.file, `Missing key \`${key}\`${where}, expected ${kindOfExpected(issue.expected)}`, placeOfNode(source, node), 'missing-key');
+      } else {
+        fail(source.file, `Unexpected ${describeNode(node)} for \`${key}\`${where}, expected ${kindOfExpected(issue.expected)}`, placeOfNode(source, node), 'wrong-type');
+      }
+      return;
+    }
+    case 'invalid_value': {
+      const found = isScalar(node) ? String(node.value) : describeNode(node);
+      const options = issue.values.map(String);
+      const suggestion = closest(found, options);
+      fail(
+        source.file,
+        `Unexpected \`${found}\`${where}, expected ${list(options)}${suggestion ? `. Did you mean \`${suggestion}\`?` : ''}`,
+        placeOfNode(source, node),
+        'invalid-value',
+      );
+      return;
+    }
+    case 'invalid_key': {
+      const key = String(path.at(-1) ?? '');
+      const parent = nodeAtPath(source, path.slice(0, -1)).node;
+      const reason = issue.issues[0]?.message ?? 'This key is not allowed here.';
+      fail(source.file, `Unexpected key \`${key}\`${where}: ${reason}`, placeOfNode(source, keyNodeOf(parent, key) ?? parent), ruleForKey(path));
+      return;
+    }
+    case 'invalid_union': {
+      const options = unionOptions(schemaAtPath(schema, path));
+      fail(source.file, `Unexpected ${describeNode(node)}${where}, expected ${options.join(' or ')}`, placeOfNode(source, node), 'wrong-type');
+      return;
+    }
+    case 'too_small': {
+      const reason = issue.origin === 'array' ? `Expected at least ${issue.minimum} item in this list${where}` : `Unexpected empty value${where}, expected text`;
+      fail(source.file, reason, placeOfNode(source, node), 'missing-key', 'Write the missing content, or remove the key.');
+      return;
+    }
+    default: {
+      const found = isScalar(node) ? ` \`${String(node.value)}\`` : '';
+      fail(source.file, `${issue.message.replace(/\.$/, '')}${where}: found${found || ` ${describeNode(node)}`}`, placeOfNode(source, node), ruleForKey(path));
+    }
+  }
+}
+
+/** The rule for a format problem, from the key it concerns. */
+function ruleForKey(path: readonly PropertyKey[]): RuleId {
+  const key = String(path.at(-1) ?? '');
+  if (key === 'id' || path.at(-2) === 'sdks') return 'invalid-id';
+  if (key === 'published' || key === 'effective') return 'invalid-date';
+  if (key === 'privacyPolicy' || key === 'baseUrl') return 'invalid-url';
+  return 'invalid-value';
+}
+
+/** " in clause `registration`" — the nearest enclosing item that has an id. */
+function contextOf(source: YamlSource, path: readonly PropertyKey[]): string {
+  for (let end = path.length; end > 0; end--) {
+    const collection = path[end - 2];
+    const index = path[end - 1];
+    if (typeof index !== 'number' || typeof collection !== 'string') continue;
+    const item = nodeAtPath(source, path.slice(0, end)).node;
+    const id = isMap(item) ? item.get('id') : undefined;
+    const noun = { sections: 'section', clauses: 'clause', sdks: 'SDK' }[collection] ?? `item ${index + 1} of \`${collection}\``;
+    return typeof id === 'string' ? ` in ${noun} \`${id}\`` : ` in ${noun} number ${index + 1}`;
+  }
+  return '';
+}
+
+function describeNode(node: Node | undefined): string {
+  if (isMap(node)) return 'a group of keys';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    if (node.value === null) return 'an empty value';
+    if (typeof node.value === 'string') return `text \`${node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value}\``;
+    return `${typeof node.value} \`${String(node.value)}\``;
+  }
+  return 'nothing';
+}
+
+function kindOfExpected(expected: string): string {
+  switch (expected) {
+    case 'string':
+      return 'text';
+    case 'array':
+      return 'a list (lines starting with `- `)';
+    case 'object':
+    case 'record':
+      return 'a group of keys';
+    case 'boolean':
+      return '`true` or `false`';
+    case 'number':
+      return 'a number';
+    default:
+      return expected;
+  }
+}
+
+function list(values: readonly string[]): string {
+  return values.map((value) => `\`${value}\``).join(', ');
+}
+
+/** The closest allowed value, when it is close enough to be a typo. */
+export function closest(value: string, options: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const option of options) {
+    const distance = leven(value.toLowerCase(), option.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [option, distance];
+  }
+  return bestDistance <= Math.max(1, Math.floor(value.length / 3)) ? best : undefined;
+}
+
+/** Walks a schema along a data path, unwrapping optional, default and union wrappers. */
+function schemaAtPath(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (const key of path) {
+    current = unwrap(current);
+    if (current instanceof z.ZodObject) current = (current.shape as Record<string, z.ZodType>)[String(key)];
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else if (current instanceof z.ZodRecord) current = current.valueType as z.ZodType;
+    else if (current instanceof z.ZodUnion) {
+      const options = current.options as readonly z.ZodType[];
+      current = options.map((option) => schemaAtPath(option, [key])).find(Boolean);
+    } else return undefined;
+  }
+  return unwrap(current);
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+  return current;
+}
+
+function objectKeys(schema: z.ZodType | undefined): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape).filter((key) => key !== '$schema') : [];
+}
+
+function unionOptions(schema: z.ZodType | undefined): string[] {
+  if (!(schema instanceof z.ZodUnion)) return ['another kind of value'];
+  return (schema.options as readonly z.ZodType[]).map((option) => {
+    const inner = unwrap(option);
+    if (inner instanceof z.ZodLiteral) return `\`${String(inner.value)}\``;
+    if (inner instanceof z.ZodArray) return 'a list';
+    if (inner instanceof z.ZodRecord) return 'one value per language (`en: …`)';
+    if (inner instanceof z.ZodString) return 'text';
+    return 'another kind of value';
+  });
+}

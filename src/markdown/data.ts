@@ -1,0 +1,13 @@
+/** What the caller tells the Markdown plugins about the text being rendered, through `file.data`. */
+import type { FlagKind } from '../schema/policy-text.ts';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Variable values for the text's language. */
+    variables: Readonly<Record<string, string>>;
+    /** Set when the whole clause is flagged. */
+    clauseFlag: FlagKind | undefined;
+  }
+}
+
+export {};

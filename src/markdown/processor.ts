@@ -1,0 +1,55 @@
+/**
+ * The one unified processor for clause text, built once and reused for every
+ * clause of every version and language (per-text settings travel in
+ * `file.data`):
+ *
+ *   remark-parse → remark-gfm → remark-directive → our rules, variables, flags
+ *   → remark-rehype → whole-clause flags → rehype-sanitize → rehype-stringify
+ */
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { FlagKind } from '../schema/policy-text.ts';
+import './data.ts';
+import rehypeFlagBlocks from './rehype-flag-blocks.ts';
+import remarkContentRules from './remark-content-rules.ts';
+import remarkFlags from './remark-flags.ts';
+import remarkVariables from './remark-variables.ts';
+import { sanitizeSchema } from './sanitize.ts';
+
+export const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkContentRules)
+  .use(remarkVariables)
+  .use(remarkFlags)
+  .use(remarkRehype)
+  .use(rehypeFlagBlocks)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeStringify)
+  .freeze();
+
+export interface RenderOptions {
+  variables: Readonly<Record<string, string>>;
+  /** Flags every block of the text. */
+  clauseFlag?: FlagKind | undefined;
+}
+
+export interface Rendered {
+  html: string;
+  /** Messages positioned in the Markdown text (line 1 is its first line). */
+  messages: VFileMessage[];
+}
+
+export function renderMarkdown(markdown: string, options: RenderOptions): Rendered {
+  const file = new VFile({ value: markdown, data: { variables: options.variables, clauseFlag: options.clauseFlag } });
+  const html = String(processor.processSync(file)).trim();
+  return { html, messages: file.messages };
+}

@@ -1,0 +1,24 @@
+/**
+ * `{{name}}` placeholders: values written once in site.yaml (company name,
+ * app name, contact details) and used everywhere in text.
+ */
+
+/** Matches `{{name}}`, with optional spaces inside the braces. */
+export const variablePattern = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+
+export interface MissingVariable {
+  name: string;
+  /** Index of the placeholder in the input string. */
+  index: number;
+}
+
+/** Replaces every known `{{name}}` in `value`; unknown names are left as written and returned. */
+export function replaceVariables(value: string, variables: Readonly<Record<string, string>>): { value: string; missing: MissingVariable[] } {
+  const missing: MissingVariable[] = [];
+  const replaced = value.replace(variablePattern, (placeholder, name: string, index: number) => {
+    if (Object.hasOwn(variables, name)) return variables[name] as string;
+    missing.push({ name, index });
+    return placeholder;
+  });
+  return { value: replaced, missing };
+}

@@ -1,0 +1,113 @@
+/**
+ * The catalogue of content problems, after Astro's `errors-data.ts`: every
+ * message a legal editor can see has a rule id, a short title and a hint that
+ * says how to fix it. Documented for editors in docs/content-format.md.
+ */
+export const rules = {
+  'file-encoding': {
+    title: 'File is not UTF-8 text',
+    hint: 'Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8).',
+  },
+  'file-too-large': {
+    title: 'File is too large',
+    hint: 'Split the text into several sections or check that the file is the right one.',
+  },
+  'file-outside-content': {
+    title: 'Link points outside content/',
+    hint: 'Replace the symbolic link with a real file inside content/.',
+  },
+  'file-missing': {
+    title: 'Required file is missing',
+    hint: 'Create the file named in the message; docs/content-format.md shows a complete example.',
+  },
+  'file-unexpected': {
+    title: 'Unexpected file',
+    hint: 'Remove the file, or rename it to one the generator reads (version.yaml, sdks.yaml, <language>.yaml).',
+  },
+  'yaml-syntax': {
+    title: 'Malformed YAML',
+    hint: 'Check the indentation (spaces, never tabs), the colon after each key, and put text that contains `: ` or starts with a special character in quotes, or use a `|` block.',
+  },
+  'unknown-key': {
+    title: 'Unknown key',
+    hint: 'Check the spelling of the key; the message lists the keys allowed here.',
+  },
+  'missing-key': {
+    title: 'Missing key',
+    hint: 'Add the key named in the message.',
+  },
+  'wrong-type': {
+    title: 'Wrong kind of value',
+    hint: 'Write the kind of value the message asks for (text, list or group of keys).',
+  },
+  'invalid-value': {
+    title: 'Value not allowed',
+    hint: 'Use one of the values the message lists.',
+  },
+  'invalid-id': {
+    title: 'Invalid id',
+    hint: 'Ids are lowercase words joined by single hyphens, such as `data-we-collect`. Keep an id unchanged once published.',
+  },
+  'invalid-date': {
+    title: 'Invalid date',
+    hint: 'Write dates as YYYY-MM-DD, such as 2022-09-15, and check that the day exists.',
+  },
+  'invalid-url': {
+    title: 'Address not allowed',
+    hint: 'Use an absolute address that starts with https:// (or http://).',
+  },
+  'duplicate-id': {
+    title: 'Duplicate id',
+    hint: 'Give each section, clause and SDK its own id; ids must be unique within a file.',
+  },
+  'unknown-flag': {
+    title: 'Unknown flag',
+    hint: 'Flag a span with `:sensitive[…]` (sensitive personal information) or `:important[…]` (terms material to the user’s rights or limiting liability).',
+  },
+  'flag-misuse': {
+    title: 'Flag written incorrectly',
+    hint: 'Write a flag as `:sensitive[the flagged words]` or `:important[the flagged words]`, not nested inside another flag and without `{…}` options.',
+  },
+  'undefined-variable': {
+    title: 'Undefined variable',
+    hint: 'Define the variable under `variables:` in content/site.yaml, or correct its name.',
+  },
+  'raw-html': {
+    title: 'HTML in text',
+    hint: 'Write plain Markdown. HTML is never published; to mark words use `:important[…]` or `:sensitive[…]`.',
+  },
+  'unsupported-markdown': {
+    title: 'Markdown feature not supported here',
+    hint: 'Use paragraphs, lists, tables and links in clause text; a clause heading goes in its `title`.',
+  },
+  'unsafe-link': {
+    title: 'Link address not allowed',
+    hint: 'Links may use https://, http://, mailto: or tel:, or point to a clause in this document with #clause-id.',
+  },
+  'unknown-sdk': {
+    title: 'Unknown SDK',
+    hint: 'Use the id of an SDK listed in the version’s sdks.yaml, or `all`.',
+  },
+  'version-folder': {
+    title: 'Version folder is not a date',
+    hint: 'Name each version folder after its publication date, YYYY-MM-DD, such as 2022-09-15.',
+  },
+  'version-date-mismatch': {
+    title: 'Publication date differs from the folder name',
+    hint: 'Make `published:` equal to the version folder’s name, or rename the folder.',
+  },
+  'unknown-locale': {
+    title: 'Language not configured',
+    hint: 'List the language under `locales:` in content/site.yaml, or rename the file to a configured language.',
+  },
+  'missing-translation': {
+    title: 'Text missing for a language',
+    hint: 'Add the file for that language to the version folder (copy the source language file and translate it).',
+  },
+  'missing-ui-strings': {
+    title: 'No interface strings for a language',
+    hint: 'Add src/i18n/<language>.json with the interface words for that language (copy en.json and translate it).',
+  },
+} as const satisfies Record<string, { title: string; hint: string }>;
+
+export type RuleId = keyof typeof rules;

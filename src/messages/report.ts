@@ -1,0 +1,55 @@
+/**
+ * Formats collected messages for a person:
+ *
+ *     content/privacy/2022-09-15/en.yaml:12:9  error  Unknown key `sensitve` in a clause …  (unknown-key)
+ *       fix: Check the spelling of the key …
+ *
+ * One line per problem, in file order, then a count. No stack traces.
+ */
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { startOf } from './message.ts';
+
+export interface ReportOptions {
+  /** Paths are printed relative to this folder. */
+  cwd?: string;
+}
+
+export function formatMessage(file: VFile, message: VFileMessage, options: ReportOptions = {}): string {
+  const filePath = displayPath(file, options);
+  const point = startOf(message.place);
+  const severity = message.fatal === true ? 'error' : 'warning';
+  const rule = message.ruleId ? `  (${message.ruleId})` : '';
+  const lines = [`${filePath}:${point.line}:${point.column}  ${severity}  ${message.reason}${rule}`];
+  if (message.note) lines.push(`  fix: ${message.note}`);
+  return lines.join('\n');
+}
+
+export function formatReport(files: readonly VFile[], options: ReportOptions = {}): string {
+  const entries = files
+    .flatMap((file) => file.messages.map((message) => ({ file, message })))
+    .sort((a, b) => compare(a.file, a.message, b.file, b.message, options));
+  if (entries.length === 0) return '';
+  const errors = entries.filter((entry) => entry.message.fatal === true).length;
+  const warnings = entries.length - errors;
+  const body = entries.map(({ file, message }) => formatMessage(file, message, options)).join('\n');
+  return `${body}\n\n${count(errors, 'error')}, ${count(warnings, 'warning')}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function displayPath(file: VFile, options: ReportOptions): string {
+  const cwd = options.cwd ?? process.cwd();
+  return file.path ? path.relative(cwd, file.path) || file.path : '<unknown file>';
+}
+
+function compare(fileA: VFile, a: VFileMessage, fileB: VFile, b: VFileMessage, options: ReportOptions): number {
+  const byFile = displayPath(fileA, options).localeCompare(displayPath(fileB, options));
+  if (byFile !== 0) return byFile;
+  const pa = startOf(a.place);
+  const pb = startOf(b.place);
+  return pa.line - pb.line || pa.column - pb.column;
+}

@@ -1,0 +1,213 @@
+/**
+ * Validated content → the typed site model. Checks what no single file's
+ * schema can (ids unique, SDK references resolve, every language present,
+ * dates match folders, variables defined) and renders clause text through
+ * the Markdown processor, carrying each message back to its YAML position.
+ */
+import type { Node } from 'yaml';
+import type { VFile } from 'vfile';
+import { fail } from '../messages/message.ts';
+import { hasUiStrings } from '../i18n/index.ts';
+import { markdownPointMapper } from '../load/scalar-position.ts';
+import { keyNodeOf, nodeAtPath, placeOfNode, type YamlSource } from '../load/yaml.ts';
+import { renderMarkdown } from '../markdown/processor.ts';
+import { replaceVariables } from '../markdown/variables.ts';
+import type { MaybeLocalizedText } from '../schema/common.ts';
+import type { PolicyTextInput } from '../schema/policy-text.ts';
+import type { SdkDirectoryInput } from '../schema/sdks.ts';
+import type { SiteConfig } from '../schema/site.ts';
+import type { VersionMeta } from '../schema/version.ts';
+import type { ClauseModel, DocumentModel, PolicyText, SdkModel, SiteModel, VersionModel } from './types.ts';
+
+/** A validated file together with its parsed YAML, for positions. */
+export interface Parsed<T> {
+  data: T;
+  source: YamlSource;
+}
+
+export interface ParsedVersion {
+  id: string;
+  folder: VFile;
+  meta: Parsed<VersionMeta> | undefined;
+  sdks: Parsed<SdkDirectoryInput> | undefined;
+  texts: Map<string, Parsed<PolicyTextInput> | undefined>;
+}
+
+export interface ParsedContent {
+  site: Parsed<SiteConfig>;
+  documents: { slug: string; versions: ParsedVersion[] }[];
+}
+
+export function buildSiteModel(content: ParsedContent): SiteModel {
+  const { site } = content;
+  const localeCodes = Object.keys(site.data.locales);
+  const ordered = [site.data.sourceLocale, ...localeCodes.filter((code) => code !== site.data.sourceLocale)].filter((code) => localeCodes.includes(code));
+  const variables = new Map(ordered.map((locale) => [locale, resolveVariables(site, locale)]));
+
+  for (const code of ordered) {
+    if (!hasUiStrings(code)) {
+      const locales = nodeAtPath(site.source, ['locales']).node;
+      fail(site.source.file, `Unexpected language \`${code}\`: the generator has no interface strings for it`, placeOfNode(site.source, keyNodeOf(locales, code) ?? locales), 'missing-ui-strings');
+    }
+  }
+
+  return {
+    baseUrl: site.data.baseUrl.endsWith('/') ? site.data.baseUrl : `${site.data.baseUrl}/`,
+    sourceLocale: site.data.sourceLocale,
+    locales: ordered.map((code) => {
+      const locale = site.data.locales[code]!;
+      return { code, name: locale.name, dir: locale.dir, siteName: localizedValue(site, ['name'], site.data.name, code) };
+    }),
+    documents: content.documents.map((document) => buildDocument(document, ordered, variables)),
+  };
+}
+
+function buildDocument(document: ParsedContent['documents'][number], locales: string[], variables: Map<string, Record<string, string>>): DocumentModel {
+  const versions = document.versions
+    .map((version) => buildVersion(version, locales, variables))
+    .filter((version): version is VersionModel => version !== undefined)
+    .sort((a, b) => (a.id < b.id ? 1 : -1));
+  return { slug: document.slug, versions };
+}
+
+function buildVersion(version: ParsedVersion, locales: string[], variables: Map<string, Record<string, string>>): VersionModel | undefined {
+  const { meta } = version;
+  if (meta && meta.data.published !== version.id) {
+    fail(meta.source.file, `Unexpected publication date \`${meta.data.published}\` in version folder \`${version.id}\`, expected \`${version.id}\``, placeOfNode(meta.source, nodeAtPath(meta.source, ['published']).node), 'version-date-mismatch');
+  }
+
+  for (const [locale, text] of version.texts) {
+    if (!locales.includes(locale) && text) {
+      fail(text.source.file, `Unexpected language file \`${locale}.yaml\`: \`${locale}\` is not listed under \`locales\` in site.yaml (listed: ${locales.join(', ')})`, { line: 1, column: 1 }, 'unknown-locale');
+    }
+  }
+
+  const sdkIds = checkSdkIds(version.sdks);
+  const texts: Record<string, PolicyText> = {};
+  for (const locale of locales) {
+    if (!version.texts.has(locale)) {
+      fail(version.folder, `Missing file \`${locale}.yaml\` in version folder \`${version.id}\`: every language listed in site.yaml needs its text`, { line: 1, column: 1 }, 'missing-translation');
+      continue;
+    }
+    const text = version.texts.get(locale);
+    if (!text) continue;
+    texts[locale] = buildText(text, locale, variables.get(locale) ?? {}, version.sdks, sdkIds);
+  }
+  if (!meta) return undefined;
+  return { id: version.id, published: meta.data.published, effective: meta.data.effective, texts };
+}
+
+function checkSdkIds(sdks: Parsed<SdkDirectoryInput> | undefined): Set<string> {
+  const ids = new Set<string>();
+  sdks?.data.sdks.forEach((sdk, index) => {
+    if (ids.has(sdk.id)) {
+      fail(sdks.source.file, `Unexpected duplicate SDK id \`${sdk.id}\`; each SDK needs its own id`, placeOfNode(sdks.source, nodeAtPath(sdks.source, ['sdks', index, 'id']).node), 'duplicate-id');
+    }
+    ids.add(sdk.id);
+  });
+  return ids;
+}
+
+function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Record<string, string>, sdks: Parsed<SdkDirectoryInput> | undefined, sdkIds: Set<string>): PolicyText {
+  const { source, data } = text;
+  const seen = new Map<string, number>();
+  const checkId = (id: string, path: PropertyKey[]) => {
+    const node = nodeAtPath(source, path).node;
+    const place = placeOfNode(source, node);
+    const first = seen.get(id);
+    if (first !== undefined) {
+      fail(source.file, `Unexpected duplicate id \`${id}\`, already used on line ${first}; ids must be unique in a document`, place, 'duplicate-id');
+    } else seen.set(id, 'start' in place ? place.start.line : place.line);
+  };
+  const title = (value: string, path: PropertyKey[]) => plainText(source, value, path, variables);
+
+  const sections = data.sections.map((section, s) => {
+    checkId(section.id, ['sections', s, 'id']);
+    const clauses = section.clauses.map((clause, c): ClauseModel => {
+      const path = ['sections', s, 'clauses', c];
+      checkId(clause.id, [...path, 'id']);
+      const textNode = nodeAtPath(source, [...path, 'text']).node;
+      const rendered = renderMarkdown(clause.text, { variables, clauseFlag: clause.flag });
+      const toFile = markdownPointMapper(source, textNode);
+      for (const message of rendered.messages) {
+        const point = message.place ? toFile('start' in message.place ? message.place.start : message.place) : placeOfNode(source, textNode);
+        fail(source.file, message.reason, point, (message.ruleId ?? 'unsupported-markdown') as never, message.note ?? undefined);
+      }
+      return {
+        id: clause.id,
+        ...(clause.title ? { title: title(clause.title, [...path, 'title']) } : {}),
+        ...(clause.flag ? { flag: clause.flag } : {}),
+        html: rendered.html,
+        sdks: resolveSdkRefs(source, clause.sdks, [...path, 'sdks'], sdks, sdkIds),
+      };
+    });
+    return { id: section.id, ...(section.title ? { title: title(section.title, ['sections', s, 'title']) } : {}), clauses };
+  });
+
+  return {
+    locale,
+    title: title(data.title, ['title']),
+    sections,
+    sdks: (sdks?.data.sdks ?? []).map((sdk, index) => localizeSdk(sdks!, index, sdk, locale, variables)),
+  };
+}
+
+function resolveSdkRefs(source: YamlSource, refs: 'all' | string[] | undefined, path: PropertyKey[], sdks: Parsed<SdkDirectoryInput> | undefined, ids: Set<string>): string[] {
+  if (!refs) return [];
+  if (!sdks) {
+    fail(source.file, 'Unexpected `sdks:` in a clause: this version has no sdks.yaml', placeOfNode(source, nodeAtPath(source, path).node), 'file-missing', 'Create sdks.yaml in the version folder, or remove `sdks:` from the clause.');
+    return [];
+  }
+  if (refs === 'all') return [...ids];
+  refs.forEach((id, index) => {
+    if (!ids.has(id)) {
+      fail(source.file, `Unknown SDK \`${id}\`, expected one of ${[...ids].map((known) => `\`${known}\``).join(', ')} (from sdks.yaml)`, placeOfNode(source, nodeAtPath(source, [...path, index]).node), 'unknown-sdk');
+    }
+  });
+  return refs.filter((id) => ids.has(id));
+}
+
+function localizeSdk(sdks: Parsed<SdkDirectoryInput>, index: number, sdk: SdkDirectoryInput['sdks'][number], locale: string, variables: Record<string, string>): SdkModel {
+  const path = ['sdks', index];
+  const text = (value: string, key: string) => plainText(sdks.source, value, [...path, key], variables);
+  const purpose = sdk.purpose[locale];
+  const personalInformation = sdk.personalInformation[locale];
+  for (const [key, value] of [['purpose', purpose], ['personalInformation', personalInformation]] as const) {
+    if (value === undefined) {
+      fail(sdks.source.file, `Missing \`${locale}:\` under \`${key}\` in SDK \`${sdk.id}\`: every language needs its own text`, placeOfNode(sdks.source, nodeAtPath(sdks.source, [...path, key]).node), 'missing-translation', `Add a line \`${locale}: …\` under \`${key}\`.`);
+    }
+  }
+  return {
+    id: sdk.id,
+    name: text(localizedValue(sdks, [...path, 'name'], sdk.name, locale), 'name'),
+    provider: text(localizedValue(sdks, [...path, 'provider'], sdk.provider, locale), 'provider'),
+    purpose: text(purpose ?? '', 'purpose'),
+    personalInformation: (personalInformation ?? []).map((item) => text(item, 'personalInformation')),
+    privacyPolicy: sdk.privacyPolicy,
+  };
+}
+
+/** Replaces variables in a plain-text value (a title, an SDK field); unknown names are errors. */
+function plainText(source: YamlSource, value: string, path: PropertyKey[], variables: Record<string, string>): string {
+  const result = replaceVariables(value, variables);
+  for (const { name } of result.missing) {
+    fail(source.file, `Undefined variable \`{{${name}}}\`, expected one of ${Object.keys(variables).map((known) => `\`{{${known}}}\``).join(', ')}`, placeOfNode(source, nodeAtPath(source, path).node), 'undefined-variable');
+  }
+  return result.value;
+}
+
+/** The value for `locale` of a text that is either the same in every language or given per language. */
+function localizedValue(parsed: Parsed<unknown>, path: PropertyKey[], value: MaybeLocalizedText, locale: string): string {
+  if (typeof value === 'string') return value;
+  const found = value[locale];
+  if (found === undefined) {
+    const node: Node | undefined = nodeAtPath(parsed.source, path).node;
+    fail(parsed.source.file, `Missing \`${locale}:\` value for \`${String(path.at(-1))}\`: give it in every language, or write one text for all`, placeOfNode(parsed.source, node), 'missing-translation', `Add a line \`${locale}: …\`.`);
+    return '';
+  }
+  return found;
+}
+
+function resolveVariables(site: Parsed<SiteConfig>, locale: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(site.data.variables).map(([name, value]) => [name, localizedValue(site, ['variables', name], value, locale)]));
+}

@@ -1,0 +1,71 @@
+/**
+ * The typed site model: what the pages render. Built from validated content
+ * by `src/model/build.ts`; plain data (it crosses into Astro as JSON).
+ */
+import type { FlagKind } from '../schema/policy-text.ts';
+
+export interface SiteModel {
+  baseUrl: string;
+  sourceLocale: string;
+  /** In the order of site.yaml; the source language first. */
+  locales: LocaleModel[];
+  documents: DocumentModel[];
+}
+
+export interface LocaleModel {
+  code: string;
+  /** The language's name in its own language. */
+  name: string;
+  dir: 'ltr' | 'rtl';
+  /** The site's name in this language. */
+  siteName: string;
+}
+
+export interface DocumentModel {
+  /** Folder name and URL segment, such as `privacy`. */
+  slug: string;
+  /** Newest first. */
+  versions: VersionModel[];
+}
+
+export interface VersionModel {
+  /** The publication date, YYYY-MM-DD; also the folder name and URL segment. */
+  id: string;
+  published: string;
+  effective: string;
+  /** The text in each language, keyed by language tag. */
+  texts: Record<string, PolicyText>;
+}
+
+export interface PolicyText {
+  locale: string;
+  title: string;
+  sections: SectionModel[];
+  /** The SDK directory in this language. */
+  sdks: SdkModel[];
+}
+
+export interface SectionModel {
+  id: string;
+  title?: string;
+  clauses: ClauseModel[];
+}
+
+export interface ClauseModel {
+  id: string;
+  title?: string;
+  flag?: FlagKind;
+  /** Sanitized HTML of the clause text. */
+  html: string;
+  /** Ids of the SDKs whose table follows the text (empty: no table). */
+  sdks: string[];
+}
+
+export interface SdkModel {
+  id: string;
+  name: string;
+  provider: string;
+  purpose: string;
+  personalInformation: string[];
+  privacyPolicy: string;
+}

@@ -1,0 +1,14 @@
+/** Every content schema, by the file it checks. The JSON Schema files in `schemas/` are generated from these. */
+import { policyTextSchema } from './policy-text.ts';
+import { sdkDirectorySchema } from './sdks.ts';
+import { siteSchema } from './site.ts';
+import { versionSchema } from './version.ts';
+
+export const contentSchemas = {
+  site: { schema: siteSchema, title: 'Site settings (content/site.yaml)' },
+  version: { schema: versionSchema, title: 'Version dates (content/<document>/<YYYY-MM-DD>/version.yaml)' },
+  sdks: { schema: sdkDirectorySchema, title: 'SDK directory (content/<document>/<YYYY-MM-DD>/sdks.yaml)' },
+  'policy-text': { schema: policyTextSchema, title: 'Policy text in one language (content/<document>/<YYYY-MM-DD>/<locale>.yaml)' },
+} as const;
+
+export type ContentSchemaName = keyof typeof contentSchemas;

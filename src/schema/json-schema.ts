@@ -1,0 +1,20 @@
+/**
+ * JSON Schema for editors, generated from the Zod schemas (the one source of
+ * truth). Content files name theirs in a first-line comment that the VS Code
+ * YAML extension reads: `# yaml-language-server: $schema=…`.
+ */
+import { z } from 'zod';
+import { contentSchemas, type ContentSchemaName } from './index.ts';
+
+export function jsonSchemaFor(name: ContentSchemaName): string {
+  const { schema, title } = contentSchemas[name];
+  const json = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' });
+  return `${JSON.stringify({ ...json, title }, null, 2)}\n`;
+}
+
+/** File name of each schema in `schemas/`. */
+export function jsonSchemaFileName(name: ContentSchemaName): string {
+  return `${name}.schema.json`;
+}
+
+export const contentSchemaNames = Object.keys(contentSchemas) as ContentSchemaName[];

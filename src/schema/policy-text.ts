@@ -1,0 +1,43 @@
+/** Schema of `content/<document>/<YYYY-MM-DD>/<locale>.yaml`: the policy text in one language. */
+import { z } from 'zod';
+import { idSchema } from './common.ts';
+
+/** Kinds of flag. Both render bold and underlined; the legend explains each. */
+export const flagKinds = ['sensitive', 'important'] as const;
+export type FlagKind = (typeof flagKinds)[number];
+
+export const flagSchema = z
+  .enum(flagKinds)
+  .describe('Flags the whole clause: `sensitive` (sensitive personal information) or `important` (material to your rights, or limits our liability).');
+
+export const clauseSchema = z.strictObject({
+  id: idSchema,
+  /** Optional heading of the clause, plain text; `{{variables}}` allowed. */
+  title: z.string().min(1).optional().describe('Optional heading of the clause (plain text, `{{variables}}` allowed).'),
+  /** The clause in Markdown: paragraphs, lists, tables, links, `:sensitive[…]` and `:important[…]`. */
+  text: z.string().min(1).describe('The clause in Markdown. Flag a span with `:sensitive[…]` or `:important[…]`.'),
+  flag: flagSchema.optional(),
+  /** Places the SDK table after the clause text: `all`, or a list of SDK ids. */
+  sdks: z
+    .union([z.literal('all'), z.array(idSchema).min(1)])
+    .optional()
+    .describe('Shows the SDK table after this clause: `all`, or a list of SDK ids.'),
+});
+
+export const sectionSchema = z.strictObject({
+  id: idSchema,
+  /** Heading of the section; a section without a title (a preamble) is not listed in the table of contents. */
+  title: z.string().min(1).optional().describe('Heading of the section (plain text, `{{variables}}` allowed). Leave out for a preamble.'),
+  clauses: z.array(clauseSchema).min(1).describe('The clauses of the section, in reading order.'),
+});
+
+export const policyTextSchema = z.strictObject({
+  $schema: z.string().optional().describe('Path of the JSON Schema that editors use to check this file.'),
+  /** Title of the document in this language. */
+  title: z.string().min(1).describe('Title of the document in this language (`{{variables}}` allowed).'),
+  sections: z.array(sectionSchema).min(1).describe('The sections of the document, in reading order.'),
+});
+
+export type ClauseInput = z.output<typeof clauseSchema>;
+export type SectionInput = z.output<typeof sectionSchema>;
+export type PolicyTextInput = z.output<typeof policyTextSchema>;

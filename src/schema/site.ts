@@ -1,0 +1,48 @@
+/** Schema of `content/site.yaml`: the site, its languages and its variables. */
+import { z } from 'zod';
+import { httpUrlSchema, localeCodeSchema, maybeLocalizedTextSchema } from './common.ts';
+
+export const localeSchema = z.strictObject({
+  /** The language's name in its own language, shown in language lists. */
+  name: z.string().min(1).describe('The language name in that language, such as `English` or `简体中文`.'),
+  /** Writing direction; right-to-left languages such as Arabic set `rtl`. */
+  dir: z.enum(['ltr', 'rtl']).default('ltr').describe('Writing direction: `ltr` (default) or `rtl`.'),
+});
+
+export const variableNameSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: 'Expected a variable name made of letters, digits and `_`, starting with a letter, such as `app` or `contactEmail`.' });
+
+export const siteSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path of the JSON Schema that editors use to check this file.'),
+    /** Name of the site, shown in the page header and the window title. */
+    name: maybeLocalizedTextSchema.describe('Name of the site, shown in the header and window title.'),
+    /** Address the site is published at, used for canonical links and the manifest. */
+    baseUrl: httpUrlSchema.describe('Address the site is published at, such as `https://privacy.example.com/`.'),
+    /** The language the legal team writes in; every other language is a translation of it. */
+    sourceLocale: localeCodeSchema.describe('The language the legal team writes in; the others translate it.'),
+    /** Languages of the site, keyed by language tag. */
+    locales: z
+      .record(localeCodeSchema, localeSchema)
+      .refine((locales) => Object.keys(locales).length > 0, { error: 'List at least one language under `locales`.' })
+      .describe('Languages of the site, keyed by language tag.'),
+    /** Values written once and used in text as `{{name}}`. */
+    variables: z
+      .record(variableNameSchema, maybeLocalizedTextSchema)
+      .default({})
+      .describe('Values written once and used in text as `{{name}}`, such as the company and app names.'),
+  })
+  .superRefine((site, ctx) => {
+    if (!(site.sourceLocale in site.locales)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sourceLocale'],
+        message: `The source language \`${site.sourceLocale}\` is not listed under \`locales\`. Add it there, or pick one of: ${Object.keys(site.locales).join(', ')}.`,
+      });
+    }
+  });
+
+export type SiteInput = z.input<typeof siteSchema>;
+export type SiteConfig = z.output<typeof siteSchema>;
+export type LocaleConfig = z.output<typeof localeSchema>;
