@@ -38,7 +38,8 @@ export async function loadSite(contentDir: string): Promise<LoadResult> {
         folder: version.folder,
         meta: parseFile(version.version, versionSchema),
         sdks: parseFile(version.sdks, sdkDirectorySchema),
-        texts: new Map([...version.texts].map(([locale, file]) => [locale, parseFile(file, policyTextSchema)])),
+        hasSdksFile: version.sdks !== undefined,
+        texts: new Map([...version.texts].map(([locale, file]) => [locale, { file, parsed: parseFile(file, policyTextSchema) }])),
       }),
     ),
   }));

@@ -4,7 +4,6 @@
  * which clause, what was expected, what was found, and a "did you mean".
  * Plays the role of Starlight's `utils/error-map.ts`.
  */
-import leven from 'leven';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
 import type { RuleId } from '../messages/catalog.ts';
@@ -51,7 +50,7 @@ function report(source: YamlSource, schema: z.ZodType, issue: Issue): void {
     }
     case 'invalid_type': {
       const key = String(path.at(-1) ?? '');
-      if (missing || issue.input === undefined) {
+      if (missing) {
         fail(source.file, `Missing key \`${key}\`${where}, expected ${kindOfExpected(issue.expected)}`, placeOfNode(source, node), 'missing-key');
       } else {
         fail(source.file, `Unexpected ${describeNode(node)} for \`${key}\`${where}, expected ${kindOfExpected(issue.expected)}`, placeOfNode(source, node), 'wrong-type');
@@ -88,8 +87,7 @@ function report(source: YamlSource, schema: z.ZodType, issue: Issue): void {
       return;
     }
     default: {
-      const found = isScalar(node) ? ` \`${String(node.value)}\`` : '';
-      fail(source.file, `${issue.message.replace(/\.$/, '')}${where}: found${found || ` ${describeNode(node)}`}`, placeOfNode(source, node), ruleForKey(path));
+      fail(source.file, `${issue.message.replace(/\.$/, '')}${where}: found ${describeNode(node)}`, placeOfNode(source, node), ruleForKey(path));
     }
   }
 }
@@ -117,15 +115,16 @@ function contextOf(source: YamlSource, path: readonly PropertyKey[]): string {
   return '';
 }
 
+/** What the editor wrote, as a noun phrase: "list", "text `foo`", "empty value". */
 function describeNode(node: Node | undefined): string {
-  if (isMap(node)) return 'a group of keys';
-  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'group of keys';
+  if (isSeq(node)) return 'list';
   if (isScalar(node)) {
-    if (node.value === null) return 'an empty value';
+    if (node.value === null) return 'empty value';
     if (typeof node.value === 'string') return `text \`${node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value}\``;
     return `${typeof node.value} \`${String(node.value)}\``;
   }
-  return 'nothing';
+  return 'empty value';
 }
 
 function kindOfExpected(expected: string): string {
@@ -155,10 +154,28 @@ export function closest(value: string, options: readonly string[]): string | und
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const option of options) {
-    const distance = leven(value.toLowerCase(), option.toLowerCase());
+    const distance = typoDistance(value.toLowerCase(), option.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [option, distance];
   }
   return bestDistance <= Math.max(1, Math.floor(value.length / 3)) ? best : undefined;
+}
+
+/**
+ * Edit distance that counts swapping two neighbouring letters (`falg` →
+ * `flag`) as one typo. Written here because `leven` and most packages
+ * count a swap as two edits, and swaps are the commonest typo.
+ */
+function typoDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 /** Walks a schema along a data path, unwrapping optional, default and union wrappers. */

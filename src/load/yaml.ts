@@ -19,11 +19,13 @@ export function parseYaml(file: VFile): YamlSource | undefined {
   const text = String(file.value);
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const source: YamlSource = { file, document, lineCounter };
-  for (const error of document.errors) {
+  // Only the first syntax error: the ones after it usually follow from it.
+  const error = document.errors[0];
+  if (error) {
     const [start, end] = error.pos;
     fail(file, yamlReason(error.code, error.message, text, start), placeOfRange(source, start, end), 'yaml-syntax');
+    return undefined;
   }
-  if (document.errors.length > 0) return undefined;
   if (document.contents === null) {
     fail(file, 'The file is empty; expected YAML content', { line: 1, column: 1 }, 'file-missing', 'Write the file’s content (see docs/content-format.md), or delete the file.');
     return undefined;

@@ -26,8 +26,11 @@ export default function remarkContentRules() {
       };
       switch (node.type) {
         case 'html': {
-          const tag = /^<\/?\s*([a-z][a-z0-9-]*)/i.exec(node.value)?.[1];
-          fail(file, `Unexpected HTML${tag ? ` \`<${tag}>\`` : ''} in text, expected Markdown`, node.position, 'raw-html');
+          // A closing tag goes with its opening tag, which is reported; both are removed.
+          if (!/^<\//.test(node.value)) {
+            const tag = /^<\s*([a-z][a-z0-9-]*)/i.exec(node.value)?.[1];
+            fail(file, `Unexpected HTML${tag ? ` \`<${tag}>\`` : ''} in text, expected Markdown`, node.position, 'raw-html');
+          }
           return remove();
         }
         case 'image':

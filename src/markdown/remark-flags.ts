@@ -26,8 +26,11 @@ export default function remarkFlags() {
       const directive = node as Directives;
       const hasLabel = directive.children.length > 0;
       const hasAttributes = Object.keys(directive.attributes ?? {}).length > 0;
+      const { start, end } = directive.position ?? {};
+      // `:name` alone, without `[…]` or `{…}` (even empty ones), is prose.
+      const bare = start?.offset !== undefined && end?.offset !== undefined && end.offset - start.offset === directive.name.length + 1;
 
-      if (directive.type === 'textDirective' && !hasLabel && !hasAttributes && parent && index !== undefined) {
+      if (directive.type === 'textDirective' && bare && parent && index !== undefined) {
         parent.children.splice(index, 1, { type: 'text', value: `:${directive.name}`, ...(directive.position ? { position: directive.position } : {}) } as never);
         return SKIP;
       }

@@ -30,7 +30,10 @@ export interface ParsedVersion {
   folder: VFile;
   meta: Parsed<VersionMeta> | undefined;
   sdks: Parsed<SdkDirectoryInput> | undefined;
-  texts: Map<string, Parsed<PolicyTextInput> | undefined>;
+  /** True when sdks.yaml exists, even if it failed validation (then its own errors are reported). */
+  hasSdksFile: boolean;
+  /** Each language file, and its content when it passed validation. */
+  texts: Map<string, { file: VFile; parsed: Parsed<PolicyTextInput> | undefined }>;
 }
 
 export interface ParsedContent {
@@ -76,9 +79,9 @@ function buildVersion(version: ParsedVersion, locales: string[], variables: Map<
     fail(meta.source.file, `Unexpected publication date \`${meta.data.published}\` in version folder \`${version.id}\`, expected \`${version.id}\``, placeOfNode(meta.source, nodeAtPath(meta.source, ['published']).node), 'version-date-mismatch');
   }
 
-  for (const [locale, text] of version.texts) {
-    if (!locales.includes(locale) && text) {
-      fail(text.source.file, `Unexpected language file \`${locale}.yaml\`: \`${locale}\` is not listed under \`locales\` in site.yaml (listed: ${locales.join(', ')})`, { line: 1, column: 1 }, 'unknown-locale');
+  for (const [locale, { file }] of version.texts) {
+    if (!locales.includes(locale)) {
+      fail(file, `Unexpected language file \`${locale}.yaml\`: \`${locale}\` is not listed under \`locales\` in site.yaml (listed: ${locales.join(', ')})`, { line: 1, column: 1 }, 'unknown-locale');
     }
   }
 
@@ -89,9 +92,9 @@ function buildVersion(version: ParsedVersion, locales: string[], variables: Map<
       fail(version.folder, `Missing file \`${locale}.yaml\` in version folder \`${version.id}\`: every language listed in site.yaml needs its text`, { line: 1, column: 1 }, 'missing-translation');
       continue;
     }
-    const text = version.texts.get(locale);
+    const text = version.texts.get(locale)?.parsed;
     if (!text) continue;
-    texts[locale] = buildText(text, locale, variables.get(locale) ?? {}, version.sdks, sdkIds);
+    texts[locale] = buildText(text, locale, variables.get(locale) ?? {}, version, sdkIds);
   }
   if (!meta) return undefined;
   return { id: version.id, published: meta.data.published, effective: meta.data.effective, texts };
@@ -108,8 +111,9 @@ function checkSdkIds(sdks: Parsed<SdkDirectoryInput> | undefined): Set<string> {
   return ids;
 }
 
-function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Record<string, string>, sdks: Parsed<SdkDirectoryInput> | undefined, sdkIds: Set<string>): PolicyText {
+function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Record<string, string>, version: ParsedVersion, sdkIds: Set<string>): PolicyText {
   const { source, data } = text;
+  const { sdks } = version;
   const seen = new Map<string, number>();
   const checkId = (id: string, path: PropertyKey[]) => {
     const node = nodeAtPath(source, path).node;
@@ -138,7 +142,7 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
         ...(clause.title ? { title: title(clause.title, [...path, 'title']) } : {}),
         ...(clause.flag ? { flag: clause.flag } : {}),
         html: rendered.html,
-        sdks: resolveSdkRefs(source, clause.sdks, [...path, 'sdks'], sdks, sdkIds),
+        sdks: resolveSdkRefs(source, clause.sdks, [...path, 'sdks'], version, sdkIds),
       };
     });
     return { id: section.id, ...(section.title ? { title: title(section.title, ['sections', s, 'title']) } : {}), clauses };
@@ -152,9 +156,9 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
   };
 }
 
-function resolveSdkRefs(source: YamlSource, refs: 'all' | string[] | undefined, path: PropertyKey[], sdks: Parsed<SdkDirectoryInput> | undefined, ids: Set<string>): string[] {
-  if (!refs) return [];
-  if (!sdks) {
+function resolveSdkRefs(source: YamlSource, refs: 'all' | string[] | undefined, path: PropertyKey[], version: ParsedVersion, ids: Set<string>): string[] {
+  if (!refs || (!version.sdks && version.hasSdksFile)) return [];
+  if (!version.sdks) {
     fail(source.file, 'Unexpected `sdks:` in a clause: this version has no sdks.yaml', placeOfNode(source, nodeAtPath(source, path).node), 'file-missing', 'Create sdks.yaml in the version folder, or remove `sdks:` from the clause.');
     return [];
   }

@@ -1,0 +1,184 @@
+/**
+ * Builds the shipped example (content/) and checks the page against the
+ * content files, read here independently of the generator's own loader:
+ * every paragraph appears in its clause, the SDK table holds every SDK with
+ * its link, every flag renders as <strong class="flag flag-…">, every
+ * in-page link lands on an element, and nothing loads from another host.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import type { Nodes as MdastNodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runBuild } from '../helpers/build.ts';
+import { exampleContent, tempDir } from '../helpers/content.ts';
+
+interface Clause { id: string; title?: string; text: string; flag?: string; sdks?: unknown }
+interface Text { title: string; sections: { id: string; title?: string; clauses: Clause[] }[] }
+interface Sdk { id: string; name: string; provider: string; purpose: Record<string, string>; personalInformation: Record<string, string[]>; privacyPolicy: string }
+
+const versionDir = path.join(exampleContent, 'privacy/2022-09-15');
+const site = parse(readFileSync(path.join(exampleContent, 'site.yaml'), 'utf8')) as { variables: Record<string, string> };
+const text = parse(readFileSync(path.join(versionDir, 'en.yaml'), 'utf8')) as Text;
+const sdks = (parse(readFileSync(path.join(versionDir, 'sdks.yaml'), 'utf8')) as { sdks: Sdk[] }).sdks;
+const clauses = text.sections.flatMap((section) => section.clauses);
+
+const withVariables = (value: string) => value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => site.variables[name] ?? `{{${name}}}`);
+const normalize = (value: string) => value.replace(/\s+/g, ' ').trim();
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+
+/** The text of each paragraph and table cell of a clause, as a reader should see it. */
+function paragraphsOf(clause: Clause): string[] {
+  const tree = markdown.parse(clause.text);
+  const found: string[] = [];
+  visit(tree, (node: MdastNodes) => {
+    if (node.type === 'paragraph' || node.type === 'tableCell') found.push(normalize(withVariables(toString(node))));
+  });
+  return found;
+}
+
+/** The words inside every `:name[…]` of these clauses, in order. */
+function labelsOf(from: Clause[], name: string): string[] {
+  const labels: string[] = [];
+  for (const clause of from) {
+    visit(markdown.parse(clause.text), (node: MdastNodes) => {
+      if (node.type === 'textDirective' && node.name === name) labels.push(normalize(withVariables(toString(node))));
+    });
+  }
+  return labels;
+}
+
+let out: string;
+let page: Root;
+let article: Element;
+const read = (relative: string) => fromHtml(readFileSync(path.join(out, relative), 'utf8'));
+
+beforeAll(() => {
+  out = path.join(tempDir(), 'dist');
+  const run = runBuild(['--out', out]);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  page = read('en/privacy/index.html');
+  article = select('article.policy', page)!;
+  expect(article).toBeDefined();
+});
+
+describe('the example policy page', () => {
+  it('is built at the document address and at the permanent version address, with the same policy', () => {
+    const permanent = select('article.policy', read('en/privacy/2022-09-15/index.html'))!;
+    expect(toText(permanent)).toBe(toText(article));
+  });
+
+  it('shows the title with variables filled in, and both dates', () => {
+    expect(toText(select('h1', article)!)).toBe(withVariables(text.title));
+    expect(select('time[datetime="2022-09-15"]', article)).toBeDefined();
+    expect(select('time[datetime="2022-06-15"]', article)).toBeDefined();
+  });
+
+  it('holds every paragraph of every clause, inside the element with the clause id', () => {
+    expect(clauses.length).toBeGreaterThan(20);
+    for (const clause of clauses) {
+      const element = select(`[id="${clause.id}"]`, article);
+      expect(element, clause.id).toBeDefined();
+      const shown = normalize(toText(element!));
+      if (clause.title) expect(shown).toContain(normalize(withVariables(clause.title)));
+      for (const paragraph of paragraphsOf(clause)) expect(shown, `clause ${clause.id}`).toContain(paragraph);
+    }
+  });
+
+  it('gives every section an element with its id and every titled section a heading', () => {
+    for (const section of text.sections) {
+      const element = select(`section[id="${section.id}"]`, article);
+      expect(element, section.id).toBeDefined();
+      if (section.title) expect(toText(select('h2', element!)!)).toBe(withVariables(section.title));
+    }
+  });
+
+  it('lists the nine cases that need no consent and the four permission-based features as list items', () => {
+    expect(selectAll('[id="no-consent-needed"] ol > li', article)).toHaveLength(9);
+    expect(selectAll('[id="additional-services"] ol > li', article)).toHaveLength(4);
+  });
+
+  it('has the SDK table with a row per SDK, header cells and each privacy-policy link', () => {
+    const table = select('table.sdk-table', article)!;
+    expect(table).toBeDefined();
+    expect(selectAll('thead th[scope="col"]', table)).toHaveLength(5);
+    const rows = selectAll('tbody tr', table);
+    expect(rows).toHaveLength(sdks.length);
+    expect(sdks).toHaveLength(5);
+    for (const sdk of sdks) {
+      const row = select(`tr[id="sdk-${sdk.id}"]`, table)!;
+      expect(toText(select('th[scope="row"]', row)!)).toBe(sdk.name);
+      const rowText = normalize(toText(row));
+      for (const value of [sdk.provider, sdk.purpose['en']!, ...sdk.personalInformation['en']!]) expect(rowText).toContain(value);
+      expect(select('a', row)!.properties['href']).toBe(sdk.privacyPolicy);
+    }
+  });
+
+  it('renders every flagged span as <strong> with the class of its kind, in order', () => {
+    const inlineClauses = clauses.filter((clause) => !clause.flag);
+    for (const kind of ['sensitive', 'important']) {
+      const written = labelsOf(inlineClauses, kind);
+      const shown = inlineClauses.flatMap((clause) => selectAll(`strong.flag.flag-${kind}`, select(`[id="${clause.id}"]`, article)!).map((span) => normalize(toText(span))));
+      expect(written.length, kind).toBeGreaterThan(0);
+      expect(shown).toEqual(written);
+    }
+  });
+
+  it('flags every paragraph and list item of a clause flagged as a whole', () => {
+    const flagged = clauses.filter((clause) => clause.flag);
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const clause of flagged) {
+      const blocks = selectAll(`[id="${clause.id}"] p, [id="${clause.id}"] li`, article);
+      expect(blocks.length).toBeGreaterThan(0);
+      for (const block of blocks) {
+        const strong = select(`strong.flag.flag-${clause.flag}`, block);
+        expect(strong && normalize(toText(strong)), `${clause.id}: ${toText(block)}`).toBe(normalize(toText(block)));
+      }
+    }
+  });
+
+  it('explains the marking in a legend before the text', () => {
+    const legend = select('.legend', article)!;
+    expect(select('strong.flag.flag-sensitive', legend)).toBeDefined();
+    expect(select('strong.flag.flag-important', legend)).toBeDefined();
+  });
+
+  it('resolves every in-page link, table of contents included, to an element', () => {
+    const links = selectAll('a[href^="#"]', page);
+    expect(selectAll('nav.toc a', page).length).toBeGreaterThan(10);
+    for (const link of links) {
+      const id = String(link.properties['href']).slice(1);
+      expect(select(`[id="${id}"]`, page), `#${id}`).toBeDefined();
+    }
+  });
+
+  it('has no script and loads nothing from another host, on every page', () => {
+    for (const file of htmlFiles(out)) {
+      const tree = read(file);
+      expect(selectAll('script', tree), file).toEqual([]);
+      for (const element of selectAll('[src], link[href]', tree)) {
+        const url = String(element.properties['src'] ?? element.properties['href']);
+        expect(url, file).toMatch(/^\/(?!\/)/);
+      }
+    }
+  });
+});
+
+function htmlFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(prefix, entry.name);
+    if (entry.isDirectory()) return htmlFiles(dir, relative);
+    return entry.name.endsWith('.html') ? [relative] : [];
+  });
+}

@@ -1,0 +1,21 @@
+/** Runs `npm run build`'s script (src/cli/build.ts) as a child process, as a user would. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface BuildRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runBuild(args: string[]): BuildRun {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/build.ts'), ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 170_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,86 @@
+/**
+ * Test content sites: a copy of a fixture site in a temporary folder, with
+ * some files replaced, and the loader's messages in a form tests can assert.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadSite } from '../../src/load/index.ts';
+import { startOf } from '../../src/messages/message.ts';
+
+export const fixturesDir = path.resolve(import.meta.dirname, '../fixtures');
+export const minimalSite = path.join(fixturesDir, 'sites/minimal');
+export const exampleContent = path.resolve(import.meta.dirname, '../../content');
+
+/** A file's new text (string or bytes), a function of its old text, or `null` to delete it. */
+export type Change = string | Uint8Array | ((text: string) => string) | null;
+
+export function tempDir(prefix = 'legal-site-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** Copies `from` to a temporary folder and applies `changes` (paths relative to the site). */
+export function siteWith(changes: Record<string, Change>, from = minimalSite): string {
+  const dir = path.join(tempDir(), 'content');
+  cpSync(from, dir, { recursive: true });
+  for (const [relative, change] of Object.entries(changes)) {
+    const file = path.join(dir, relative);
+    if (change === null) {
+      rmSync(file, { recursive: true, force: true });
+      continue;
+    }
+    mkdirSync(path.dirname(file), { recursive: true });
+    const content = typeof change === 'function' ? change(readFileSync(file, 'utf8')) : change;
+    writeFileSync(file, content);
+  }
+  return dir;
+}
+
+/** Replaces exactly one occurrence of `find`, so a test fails loudly when the fixture changes. */
+export function replaceOnce(find: string, replacement: string): (text: string) => string {
+  return (text) => {
+    const count = text.split(find).length - 1;
+    if (count !== 1) throw new Error(`Expected exactly one "${find}" in the fixture, found ${count}`);
+    return text.replace(find, replacement);
+  };
+}
+
+export interface Reported {
+  file: string;
+  line: number;
+  column: number;
+  ruleId: string | undefined;
+  reason: string;
+  fatal: boolean;
+  note: string | undefined;
+}
+
+/** Loads `dir` and returns every message, with file paths relative to `dir`. */
+export async function messagesOf(dir: string): Promise<{ messages: Reported[]; ok: boolean }> {
+  const result = await loadSite(dir);
+  const messages = result.files.flatMap((file) =>
+    file.messages.map((message) => {
+      const point = startOf(message.place);
+      return {
+        file: path.relative(dir, file.path),
+        line: point.line,
+        column: point.column,
+        ruleId: message.ruleId,
+        reason: message.reason,
+        fatal: message.fatal === true,
+        note: message.note,
+      };
+    }),
+  );
+  return { messages, ok: result.site !== undefined };
+}
+
+/** Line and column (1-based) where `needle` first occurs in the text of `file`. */
+export function positionOf(file: string, needle: string, occurrence = 1): { line: number; column: number } {
+  const text = readFileSync(file, 'utf8');
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) index = text.indexOf(needle, index + 1);
+  if (index < 0) throw new Error(`"${needle}" not found in ${file}`);
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}

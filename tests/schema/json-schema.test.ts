@@ -1,0 +1,49 @@
+/**
+ * The JSON Schema files editors use are generated from the Zod schemas: they
+ * must be up to date, reject unknown keys, and be named by every content file.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentSchemaNames, jsonSchemaFileName, jsonSchemaFor } from '../../src/schema/json-schema.ts';
+import { exampleContent, minimalSite } from '../helpers/content.ts';
+import { projectRoot } from '../helpers/build.ts';
+
+const schemasDir = path.join(projectRoot, 'schemas');
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.yaml'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+function expectedSchemaOf(file: string): string {
+  const name = path.basename(file);
+  if (name === 'site.yaml') return 'site';
+  if (name === 'version.yaml') return 'version';
+  if (name === 'sdks.yaml') return 'sdks';
+  return 'policy-text';
+}
+
+describe('JSON Schema for editors', () => {
+  it.each(contentSchemaNames)('schemas/%s.schema.json is up to date (run `npm run schemas`)', (name) => {
+    expect(readFileSync(path.join(schemasDir, jsonSchemaFileName(name)), 'utf8')).toBe(jsonSchemaFor(name));
+  });
+
+  it('rejects unknown keys in every object', () => {
+    const clause = JSON.parse(jsonSchemaFor('policy-text')).properties.sections.items.properties.clauses.items;
+    expect(clause.additionalProperties).toBe(false);
+    expect(clause.properties.flag.enum).toEqual(['sensitive', 'important']);
+  });
+
+  it.each([exampleContent, minimalSite])('every content file in %s names its schema on the first line', (dir) => {
+    const files = yamlFiles(dir);
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const firstLine = readFileSync(file, 'utf8').split('\n')[0]!;
+      const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(firstLine);
+      expect(match, file).not.toBeNull();
+      expect(path.resolve(path.dirname(file), match![1]!)).toBe(path.join(schemasDir, jsonSchemaFileName(expectedSchemaOf(file) as never)));
+    }
+  });
+});
