@@ -47,3 +47,11 @@ describe('JSON Schema for editors', () => {
     }
   });
 });
+
+describe('the editor documentation', () => {
+  it('explains every rule a message can name', async () => {
+    const { rules } = await import('../../src/messages/catalog.ts');
+    const doc = readFileSync(path.join(projectRoot, 'docs/content-format.md'), 'utf8');
+    for (const rule of Object.keys(rules)) expect(doc, rule).toContain(`| \`${rule}\` |`);
+  });
+});
