@@ -1,29 +1,42 @@
 /**
  * Interface words, one JSON file per language beside this module, behind
  * `t(key)`. Components hold no words of their own. English is the
- * reference: every other language file must have the same keys.
+ * reference: every other language file has the same keys (a test checks).
  */
+import ar from './ar.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
+import zhCN from './zh-CN.json' with { type: 'json' };
 
 export type UiKey = keyof typeof en;
 export type UiStrings = Record<UiKey, string>;
 
-const strings: Record<string, UiStrings> = { en };
+/** Every language the interface is translated into. Add a language: add its JSON file and a line here. */
+export const uiStrings: Readonly<Record<string, UiStrings>> = { en, 'zh-CN': zhCN, ar };
 
 export function hasUiStrings(locale: string): boolean {
-  return Object.hasOwn(strings, locale);
+  return Object.hasOwn(uiStrings, locale);
 }
 
 /** `t('key', { name: value })` for `locale`; `{name}` placeholders in the string are filled in. */
 export function useTranslations(locale: string) {
-  const table = strings[locale];
+  const table = uiStrings[locale];
   if (!table) throw new Error(`No interface strings for language "${locale}" (add src/i18n/${locale}.json).`);
   return function t(key: UiKey, values: Record<string, string> = {}): string {
     return table[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
   };
 }
 
-/** A date (YYYY-MM-DD) written the way `locale` writes dates, such as "15 September 2022" or "2022年9月15日". */
+/** A date (YYYY-MM-DD) written the way `locale` writes dates, such as "September 15, 2022" or "2022年9月15日". */
 export function formatDate(date: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Languages written in more than one script: their name says which (Simplified or Traditional Chinese). */
+const multiScript = new Set(['zh', 'sr', 'pa', 'uz', 'az', 'bs', 'mn']);
+
+/** The name of language `code` in the language `locale`, such as "Simplified Chinese" or "英语". */
+export function languageName(code: string, locale: string): string {
+  const { language, script } = new Intl.Locale(code).maximize();
+  const tag = multiScript.has(language) && script ? `${language}-${script}` : code;
+  return new Intl.DisplayNames([locale], { type: 'language', languageDisplay: 'dialect' }).of(tag) ?? code;
 }

@@ -21,15 +21,17 @@ export default function legalSite(options: Options): AstroIntegration {
   return {
     name: 'legal-site',
     hooks: {
-      'astro:config:setup': ({ updateConfig, config }) => {
+      'astro:config:setup': ({ updateConfig, config, command }) => {
         const contentDir = path.resolve(new URL('.', config.root).pathname, options.contentDir);
-        updateConfig({ vite: { plugins: [siteModelPlugin(contentDir)] } });
+        // The preview (`astro dev`) shows stale translations as warnings; a build refuses them.
+        const mode = command === 'dev' ? 'preview' : 'publish';
+        updateConfig({ vite: { plugins: [siteModelPlugin(contentDir, mode)] } });
       },
     },
   };
 }
 
-function siteModelPlugin(contentDir: string): Plugin {
+function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugin {
   return {
     name: 'legal-site:model',
     resolveId(id) {
@@ -37,7 +39,7 @@ function siteModelPlugin(contentDir: string): Plugin {
     },
     async load(id) {
       if (id !== resolvedId) return undefined;
-      const { site, files } = await loadSite(contentDir);
+      const { site, files } = await loadSite(contentDir, { mode });
       for (const file of files) if (file.path) this.addWatchFile(file.path);
       if (!site) throw new ContentError(formatReport(files));
       return `export default ${JSON.stringify(site)};`;

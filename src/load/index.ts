@@ -9,11 +9,12 @@
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { hasErrors } from '../messages/message.ts';
-import { buildSiteModel, type Parsed, type ParsedVersion } from '../model/build.ts';
+import { buildSiteModel, type BuildOptions, type Parsed, type ParsedContent, type ParsedVersion } from '../model/build.ts';
 import type { SiteModel } from '../model/types.ts';
 import { policyTextSchema } from '../schema/policy-text.ts';
 import { sdkDirectorySchema } from '../schema/sdks.ts';
 import { siteSchema } from '../schema/site.ts';
+import { translationsLockSchema } from '../schema/translations.ts';
 import { versionSchema } from '../schema/version.ts';
 import { readContentTree } from './read.ts';
 import { validate } from './validate.ts';
@@ -26,7 +27,14 @@ export interface LoadResult {
   files: VFile[];
 }
 
-export async function loadSite(contentDir: string): Promise<LoadResult> {
+export async function loadSite(contentDir: string, options: BuildOptions = { mode: 'publish' }): Promise<LoadResult> {
+  const { content, files } = await parseContent(contentDir);
+  const model = content ? buildSiteModel(content, options) : undefined;
+  return { site: hasErrors(files) ? undefined : model, files };
+}
+
+/** Reads, parses and validates every content file, without building the model. */
+export async function parseContent(contentDir: string): Promise<{ content: ParsedContent | undefined; files: VFile[] }> {
   const tree = await readContentTree(contentDir);
   const site = parseFile(tree.site, siteSchema);
 
@@ -39,14 +47,14 @@ export async function loadSite(contentDir: string): Promise<LoadResult> {
         meta: parseFile(version.version, versionSchema),
         sdks: parseFile(version.sdks, sdkDirectorySchema),
         hasSdksFile: version.sdks !== undefined,
+        translationsLock: parseFile(version.translations, translationsLockSchema),
         texts: new Map([...version.texts].map(([locale, file]) => [locale, { file, parsed: parseFile(file, policyTextSchema) }])),
       }),
     ),
   }));
 
-  const model = site ? buildSiteModel({ site, documents }) : undefined;
   const files = [...new Set([...tree.files, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
-  return { site: hasErrors(files) ? undefined : model, files };
+  return { content: site ? { site, documents } : undefined, files };
 }
 
 function parseFile<S extends z.ZodType>(file: VFile | undefined, schema: S): Parsed<z.output<S>> | undefined {

@@ -7,6 +7,7 @@
  *     content/<document>/<YYYY-MM-DD>/version.yaml
  *     content/<document>/<YYYY-MM-DD>/sdks.yaml        (optional)
  *     content/<document>/<YYYY-MM-DD>/<locale>.yaml    (one per language)
+ *     content/<document>/<YYYY-MM-DD>/translations.yaml (written by translations:confirm)
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,6 +23,8 @@ export interface VersionFiles {
   folder: VFile;
   version: VFile | undefined;
   sdks: VFile | undefined;
+  /** translations.yaml: what each translation was made from. */
+  translations: VFile | undefined;
   /** Policy text per language tag, from `<locale>.yaml`. */
   texts: Map<string, VFile>;
 }
@@ -104,13 +107,14 @@ async function readDocument(tree: ContentTree, slug: string, dir: string): Promi
 }
 
 async function readVersion(tree: ContentTree, id: string, dir: string, folder: VFile): Promise<VersionFiles> {
-  const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, texts: new Map() };
+  const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, translations: undefined, texts: new Map() };
   for (const entry of sorted(await readdir(dir, { withFileTypes: true }))) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     const locale = localeFile.exec(entry.name)?.[1];
     if (entry.name === 'version.yaml') version.version = await readContentFile(tree, full);
     else if (entry.name === 'sdks.yaml') version.sdks = await readContentFile(tree, full);
+    else if (entry.name === 'translations.yaml') version.translations = await readContentFile(tree, full);
     else if (locale && entry.name !== 'site.yaml') {
       const file = await readContentFile(tree, full);
       if (file) version.texts.set(locale, file);

@@ -98,6 +98,7 @@ function ruleForKey(path: readonly PropertyKey[]): RuleId {
   if (key === 'id' || path.at(-2) === 'sdks') return 'invalid-id';
   if (key === 'published' || key === 'effective') return 'invalid-date';
   if (key === 'privacyPolicy' || key === 'baseUrl') return 'invalid-url';
+  if (key === 'sourceLocale' || key === 'governingLocale') return 'unknown-locale';
   return 'invalid-value';
 }
 

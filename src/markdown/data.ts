@@ -7,6 +7,8 @@ declare module 'vfile' {
     variables: Readonly<Record<string, string>>;
     /** Set when the whole clause is flagged. */
     clauseFlag: FlagKind | undefined;
+    /** Written by remark-flags: the kind of each inline flag, in reading order. */
+    inlineFlags: FlagKind[];
   }
 }
 

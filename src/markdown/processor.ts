@@ -44,6 +44,8 @@ export interface RenderOptions {
 
 export interface Rendered {
   html: string;
+  /** The kind of each inline flag, in reading order. */
+  inlineFlags: FlagKind[];
   /** Messages positioned in the Markdown text (line 1 is its first line). */
   messages: VFileMessage[];
 }
@@ -51,5 +53,5 @@ export interface Rendered {
 export function renderMarkdown(markdown: string, options: RenderOptions): Rendered {
   const file = new VFile({ value: markdown, data: { variables: options.variables, clauseFlag: options.clauseFlag } });
   const html = String(processor.processSync(file)).trim();
-  return { html, messages: file.messages };
+  return { html, inlineFlags: file.data.inlineFlags ?? [], messages: file.messages };
 }

@@ -13,6 +13,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { fail } from '../messages/message.ts';
 import { closest } from '../load/validate.ts';
+import './data.ts';
 import { flagKinds, type FlagKind } from '../schema/policy-text.ts';
 
 export function isFlagKind(name: string): name is FlagKind {
@@ -21,6 +22,8 @@ export function isFlagKind(name: string): name is FlagKind {
 
 export default function remarkFlags() {
   return function (tree: Root, file: VFile): void {
+    const found: FlagKind[] = [];
+    file.data.inlineFlags = found;
     visit(tree, (node, index, parent) => {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
       const directive = node as Directives;
@@ -59,6 +62,7 @@ export default function remarkFlags() {
       if (nested) {
         fail(file, `Unexpected flag inside flag \`:${directive.name}[…]\`; flag each span once`, directive.position, 'flag-misuse');
       }
+      found.push(directive.name);
       directive.data = { hName: 'strong', hProperties: { className: ['flag', `flag-${directive.name}`] } };
       return undefined;
     });

@@ -104,6 +104,26 @@ export const rules = {
     title: 'Text missing for a language',
     hint: 'Add the file for that language to the version folder (copy the source language file and translate it).',
   },
+  'translation-missing': {
+    title: 'Clause missing from a translation',
+    hint: 'Translate the clause and add it to this language’s file with the same id, in the same section and order as in the source language.',
+  },
+  'translation-extra': {
+    title: 'Clause only in a translation',
+    hint: 'Remove the clause, or correct its id to the id the source language uses; a clause is added to the source language first.',
+  },
+  'translation-structure': {
+    title: 'Translation ordered differently',
+    hint: 'Put the sections and clauses in the same sections and order as in the source language.',
+  },
+  'translation-flags': {
+    title: 'Translation flagged differently',
+    hint: 'Flag the same words in every language: the same `flag:` and the same number of `:sensitive[…]` and `:important[…]` in each clause, and the same `sdks:`.',
+  },
+  'translation-stale': {
+    title: 'Translation out of date',
+    hint: 'Update the translation to match the source text, then record it with `npm run translations:confirm -- <language>`.',
+  },
   'missing-ui-strings': {
     title: 'No interface strings for a language',
     hint: 'Add src/i18n/<language>.json with the interface words for that language (copy en.json and translate it).',

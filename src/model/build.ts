@@ -1,12 +1,12 @@
 /**
  * Validated content → the typed site model. Checks what no single file's
- * schema can (ids unique, SDK references resolve, every language present,
- * dates match folders, variables defined) and renders clause text through
- * the Markdown processor, carrying each message back to its YAML position.
+ * schema can (ids unique, SDK references resolve, every language present
+ * and translated faithfully, dates match folders, variables defined) and
+ * renders clause text through the Markdown processor, carrying each message
+ * back to its YAML position.
  */
-import type { Node } from 'yaml';
 import type { VFile } from 'vfile';
-import { fail } from '../messages/message.ts';
+import { fail, type Place } from '../messages/message.ts';
 import { hasUiStrings } from '../i18n/index.ts';
 import { markdownPointMapper } from '../load/scalar-position.ts';
 import { keyNodeOf, nodeAtPath, placeOfNode, type YamlSource } from '../load/yaml.ts';
@@ -16,8 +16,12 @@ import type { MaybeLocalizedText } from '../schema/common.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
 import type { SiteConfig } from '../schema/site.ts';
+import type { TranslationsLock } from '../schema/translations.ts';
 import type { VersionMeta } from '../schema/version.ts';
-import type { ClauseModel, DocumentModel, PolicyText, SdkModel, SiteModel, VersionModel } from './types.ts';
+import { checkTranslation } from '../translation/check.ts';
+import type { ClauseFacts, SectionFacts, TextFacts } from '../translation/facts.ts';
+import { sourceFingerprints } from '../translation/fingerprint.ts';
+import type { ClauseModel, DocumentModel, PolicyText, SdkModel, SiteModel, TranslationStatus, VersionModel } from './types.ts';
 
 /** A validated file together with its parsed YAML, for positions. */
 export interface Parsed<T> {
@@ -32,6 +36,7 @@ export interface ParsedVersion {
   sdks: Parsed<SdkDirectoryInput> | undefined;
   /** True when sdks.yaml exists, even if it failed validation (then its own errors are reported). */
   hasSdksFile: boolean;
+  translationsLock: Parsed<TranslationsLock> | undefined;
   /** Each language file, and its content when it passed validation. */
   texts: Map<string, { file: VFile; parsed: Parsed<PolicyTextInput> | undefined }>;
 }
@@ -41,63 +46,112 @@ export interface ParsedContent {
   documents: { slug: string; versions: ParsedVersion[] }[];
 }
 
-export function buildSiteModel(content: ParsedContent): SiteModel {
-  const { site } = content;
-  const localeCodes = Object.keys(site.data.locales);
-  const ordered = [site.data.sourceLocale, ...localeCodes.filter((code) => code !== site.data.sourceLocale)].filter((code) => localeCodes.includes(code));
-  const variables = new Map(ordered.map((locale) => [locale, resolveVariables(site, locale)]));
+export interface BuildOptions {
+  /** `publish`: a stale translation is an error. `preview`: a warning. */
+  mode: 'publish' | 'preview';
+}
 
-  for (const code of ordered) {
+interface Context {
+  locales: string[];
+  sourceLocale: string;
+  variables: Map<string, Record<string, string>>;
+  options: BuildOptions;
+}
+
+export function buildSiteModel(content: ParsedContent, options: BuildOptions): SiteModel {
+  const { site } = content;
+  const codes = Object.keys(site.data.locales);
+  const locales = [site.data.sourceLocale, ...codes.filter((code) => code !== site.data.sourceLocale)].filter((code) => codes.includes(code));
+
+  for (const code of locales) {
     if (!hasUiStrings(code)) {
-      const locales = nodeAtPath(site.source, ['locales']).node;
-      fail(site.source.file, `Unexpected language \`${code}\`: the generator has no interface strings for it`, placeOfNode(site.source, keyNodeOf(locales, code) ?? locales), 'missing-ui-strings');
+      const node = nodeAtPath(site.source, ['locales']).node;
+      fail(site.source.file, `Unexpected language \`${code}\`: the generator has no interface strings for it`, placeOfNode(site.source, keyNodeOf(node, code) ?? node), 'missing-ui-strings');
     }
   }
+
+  const context: Context = {
+    locales,
+    sourceLocale: site.data.sourceLocale,
+    variables: new Map(locales.map((locale) => [locale, resolveVariables(site, locale)])),
+    options,
+  };
 
   return {
     baseUrl: site.data.baseUrl.endsWith('/') ? site.data.baseUrl : `${site.data.baseUrl}/`,
     sourceLocale: site.data.sourceLocale,
-    locales: ordered.map((code) => {
+    governingLocale: site.data.governingLocale ?? site.data.sourceLocale,
+    locales: locales.map((code) => {
       const locale = site.data.locales[code]!;
       return { code, name: locale.name, dir: locale.dir, siteName: localizedValue(site, ['name'], site.data.name, code) };
     }),
-    documents: content.documents.map((document) => buildDocument(document, ordered, variables)),
+    documents: content.documents.map((document) => buildDocument(document, context)),
   };
 }
 
-function buildDocument(document: ParsedContent['documents'][number], locales: string[], variables: Map<string, Record<string, string>>): DocumentModel {
+function buildDocument(document: ParsedContent['documents'][number], context: Context): DocumentModel {
   const versions = document.versions
-    .map((version) => buildVersion(version, locales, variables))
+    .map((version) => buildVersion(version, context))
     .filter((version): version is VersionModel => version !== undefined)
     .sort((a, b) => (a.id < b.id ? 1 : -1));
   return { slug: document.slug, versions };
 }
 
-function buildVersion(version: ParsedVersion, locales: string[], variables: Map<string, Record<string, string>>): VersionModel | undefined {
+function buildVersion(version: ParsedVersion, context: Context): VersionModel | undefined {
   const { meta } = version;
   if (meta && meta.data.published !== version.id) {
     fail(meta.source.file, `Unexpected publication date \`${meta.data.published}\` in version folder \`${version.id}\`, expected \`${version.id}\``, placeOfNode(meta.source, nodeAtPath(meta.source, ['published']).node), 'version-date-mismatch');
   }
 
   for (const [locale, { file }] of version.texts) {
-    if (!locales.includes(locale)) {
-      fail(file, `Unexpected language file \`${locale}.yaml\`: \`${locale}\` is not listed under \`locales\` in site.yaml (listed: ${locales.join(', ')})`, { line: 1, column: 1 }, 'unknown-locale');
+    if (!context.locales.includes(locale)) {
+      fail(file, `Unexpected language file \`${locale}.yaml\`: \`${locale}\` is not listed under \`locales\` in site.yaml (listed: ${context.locales.join(', ')})`, { line: 1, column: 1 }, 'unknown-locale');
     }
   }
 
   const sdkIds = checkSdkIds(version.sdks);
   const texts: Record<string, PolicyText> = {};
-  for (const locale of locales) {
+  const facts = new Map<string, TextFacts>();
+  for (const locale of context.locales) {
     if (!version.texts.has(locale)) {
       fail(version.folder, `Missing file \`${locale}.yaml\` in version folder \`${version.id}\`: every language listed in site.yaml needs its text`, { line: 1, column: 1 }, 'missing-translation');
       continue;
     }
     const text = version.texts.get(locale)?.parsed;
     if (!text) continue;
-    texts[locale] = buildText(text, locale, variables.get(locale) ?? {}, version, sdkIds);
+    const built = buildText(text, locale, context.variables.get(locale) ?? {}, version, sdkIds);
+    texts[locale] = built.text;
+    facts.set(locale, built.facts);
   }
+
+  const translations = checkTranslations(version, facts, context);
   if (!meta) return undefined;
-  return { id: version.id, published: meta.data.published, effective: meta.data.effective, texts };
+  return { id: version.id, published: meta.data.published, effective: meta.data.effective, texts, translations };
+}
+
+function checkTranslations(version: ParsedVersion, facts: Map<string, TextFacts>, context: Context): Record<string, TranslationStatus> {
+  const source = facts.get(context.sourceLocale);
+  const sourceText = version.texts.get(context.sourceLocale)?.parsed;
+  if (!source || !sourceText) return {};
+  const current = sourceFingerprints(sourceText.data, version.sdks?.data, context.sourceLocale);
+  const statuses: Record<string, TranslationStatus> = {};
+  for (const [locale, target] of facts) {
+    if (locale === context.sourceLocale) continue;
+    statuses[locale] = checkTranslation({
+      source,
+      target,
+      current,
+      confirmed: version.translationsLock?.data.translations[locale],
+      sdkPlace: (id) => {
+        const sdks = version.sdks;
+        const index = sdks?.data.sdks.findIndex((sdk) => sdk.id === id) ?? -1;
+        if (!sdks || index < 0) return undefined;
+        return { file: sdks.source.file, place: placeOfNode(sdks.source, nodeAtPath(sdks.source, ['sdks', index, 'purpose', locale]).node) };
+      },
+      staleIsError: context.options.mode === 'publish',
+    });
+  }
+  return statuses;
 }
 
 function checkSdkIds(sdks: Parsed<SdkDirectoryInput> | undefined): Set<string> {
@@ -111,25 +165,26 @@ function checkSdkIds(sdks: Parsed<SdkDirectoryInput> | undefined): Set<string> {
   return ids;
 }
 
-function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Record<string, string>, version: ParsedVersion, sdkIds: Set<string>): PolicyText {
+function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Record<string, string>, version: ParsedVersion, sdkIds: Set<string>): { text: PolicyText; facts: TextFacts } {
   const { source, data } = text;
-  const { sdks } = version;
   const seen = new Map<string, number>();
-  const checkId = (id: string, path: PropertyKey[]) => {
-    const node = nodeAtPath(source, path).node;
-    const place = placeOfNode(source, node);
+  const idPlace = (id: string, path: PropertyKey[]): Place => {
+    const place = placeOfNode(source, nodeAtPath(source, path).node);
+    const line = 'start' in place ? place.start.line : place.line;
     const first = seen.get(id);
-    if (first !== undefined) {
-      fail(source.file, `Unexpected duplicate id \`${id}\`, already used on line ${first}; ids must be unique in a document`, place, 'duplicate-id');
-    } else seen.set(id, 'start' in place ? place.start.line : place.line);
+    if (first !== undefined) fail(source.file, `Unexpected duplicate id \`${id}\`, already used on line ${first}; ids must be unique in a document`, place, 'duplicate-id');
+    else seen.set(id, line);
+    return place;
   };
   const title = (value: string, path: PropertyKey[]) => plainText(source, value, path, variables);
+  const sectionFacts: SectionFacts[] = [];
+  const clauseFacts: ClauseFacts[] = [];
 
   const sections = data.sections.map((section, s) => {
-    checkId(section.id, ['sections', s, 'id']);
+    sectionFacts.push({ id: section.id, place: idPlace(section.id, ['sections', s, 'id']) });
     const clauses = section.clauses.map((clause, c): ClauseModel => {
       const path = ['sections', s, 'clauses', c];
-      checkId(clause.id, [...path, 'id']);
+      const place = idPlace(clause.id, [...path, 'id']);
       const textNode = nodeAtPath(source, [...path, 'text']).node;
       const rendered = renderMarkdown(clause.text, { variables, clauseFlag: clause.flag });
       const toFile = markdownPointMapper(source, textNode);
@@ -137,6 +192,14 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
         const point = message.place ? toFile('start' in message.place ? message.place.start : message.place) : placeOfNode(source, textNode);
         fail(source.file, message.reason, point, (message.ruleId ?? 'unsupported-markdown') as never, message.note ?? undefined);
       }
+      clauseFacts.push({
+        id: clause.id,
+        sectionId: section.id,
+        flag: clause.flag,
+        inlineFlags: rendered.inlineFlags,
+        sdks: Array.isArray(clause.sdks) ? clause.sdks.join(',') : (clause.sdks ?? ''),
+        place,
+      });
       return {
         id: clause.id,
         ...(clause.title ? { title: title(clause.title, [...path, 'title']) } : {}),
@@ -148,11 +211,15 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
     return { id: section.id, ...(section.title ? { title: title(section.title, ['sections', s, 'title']) } : {}), clauses };
   });
 
+  const sdks = version.sdks;
   return {
-    locale,
-    title: title(data.title, ['title']),
-    sections,
-    sdks: (sdks?.data.sdks ?? []).map((sdk, index) => localizeSdk(sdks!, index, sdk, locale, variables)),
+    text: {
+      locale,
+      title: title(data.title, ['title']),
+      sections,
+      sdks: sdks ? sdks.data.sdks.map((sdk, index) => localizeSdk(sdks, index, sdk, locale, variables)) : [],
+    },
+    facts: { locale, file: source.file, sections: sectionFacts, clauses: clauseFacts },
   };
 }
 
@@ -205,8 +272,7 @@ function localizedValue(parsed: Parsed<unknown>, path: PropertyKey[], value: May
   if (typeof value === 'string') return value;
   const found = value[locale];
   if (found === undefined) {
-    const node: Node | undefined = nodeAtPath(parsed.source, path).node;
-    fail(parsed.source.file, `Missing \`${locale}:\` value for \`${String(path.at(-1))}\`: give it in every language, or write one text for all`, placeOfNode(parsed.source, node), 'missing-translation', `Add a line \`${locale}: …\`.`);
+    fail(parsed.source.file, `Missing \`${locale}:\` value for \`${String(path.at(-1))}\`: give it in every language, or write one text for all`, placeOfNode(parsed.source, nodeAtPath(parsed.source, path).node), 'missing-translation', `Add a line \`${locale}: …\`.`);
     return '';
   }
   return found;

@@ -6,7 +6,10 @@ import type { FlagKind } from '../schema/policy-text.ts';
 
 export interface SiteModel {
   baseUrl: string;
+  /** The language the others are translated from. */
   sourceLocale: string;
+  /** The language whose text prevails; every other language's pages say so. */
+  governingLocale: string;
   /** In the order of site.yaml; the source language first. */
   locales: LocaleModel[];
   documents: DocumentModel[];
@@ -35,6 +38,17 @@ export interface VersionModel {
   effective: string;
   /** The text in each language, keyed by language tag. */
   texts: Record<string, PolicyText>;
+  /** How far each translated language is, keyed by language tag (the source language is not listed). */
+  translations: Record<string, TranslationStatus>;
+}
+
+export interface TranslationStatus {
+  /** Clauses translated from the current source text. */
+  translated: number;
+  /** Ids of clauses (or `section:<id>`, `title`, `sdk:<id>`) whose source text changed since the translation was confirmed. */
+  stale: string[];
+  /** Ids of source clauses the translation lacks. */
+  missing: string[];
 }
 
 export interface PolicyText {

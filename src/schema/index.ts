@@ -2,6 +2,7 @@
 import { policyTextSchema } from './policy-text.ts';
 import { sdkDirectorySchema } from './sdks.ts';
 import { siteSchema } from './site.ts';
+import { translationsLockSchema } from './translations.ts';
 import { versionSchema } from './version.ts';
 
 export const contentSchemas = {
@@ -9,6 +10,7 @@ export const contentSchemas = {
   version: { schema: versionSchema, title: 'Version dates (content/<document>/<YYYY-MM-DD>/version.yaml)' },
   sdks: { schema: sdkDirectorySchema, title: 'SDK directory (content/<document>/<YYYY-MM-DD>/sdks.yaml)' },
   'policy-text': { schema: policyTextSchema, title: 'Policy text in one language (content/<document>/<YYYY-MM-DD>/<locale>.yaml)' },
+  translations: { schema: translationsLockSchema, title: 'Translation records (content/<document>/<YYYY-MM-DD>/translations.yaml), written by npm run translations:confirm' },
 } as const;
 
 export type ContentSchemaName = keyof typeof contentSchemas;

@@ -22,6 +22,8 @@ export const siteSchema = z
     baseUrl: httpUrlSchema.describe('Address the site is published at, such as `https://privacy.example.com/`.'),
     /** The language the legal team writes in; every other language is a translation of it. */
     sourceLocale: localeCodeSchema.describe('The language the legal team writes in; the others translate it.'),
+    /** The language whose text prevails when translations differ; defaults to the source language. */
+    governingLocale: localeCodeSchema.optional().describe('The language whose text prevails if translations differ. Defaults to `sourceLocale`.'),
     /** Languages of the site, keyed by language tag. */
     locales: z
       .record(localeCodeSchema, localeSchema)
@@ -34,12 +36,15 @@ export const siteSchema = z
       .describe('Values written once and used in text as `{{name}}`, such as the company and app names.'),
   })
   .superRefine((site, ctx) => {
-    if (!(site.sourceLocale in site.locales)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sourceLocale'],
-        message: `The source language \`${site.sourceLocale}\` is not listed under \`locales\`. Add it there, or pick one of: ${Object.keys(site.locales).join(', ')}.`,
-      });
+    for (const key of ['sourceLocale', 'governingLocale'] as const) {
+      const code = site[key];
+      if (code !== undefined && !Object.hasOwn(site.locales, code)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `Language \`${code}\` is not listed under \`locales\`; expected one of ${Object.keys(site.locales).map((known) => `\`${known}\``).join(', ')}`,
+        });
+      }
     }
   });
 

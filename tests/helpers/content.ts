@@ -10,6 +10,8 @@ import { startOf } from '../../src/messages/message.ts';
 
 export const fixturesDir = path.resolve(import.meta.dirname, '../fixtures');
 export const minimalSite = path.join(fixturesDir, 'sites/minimal');
+/** English source, Simplified Chinese translation (governing), confirmed in translations.yaml. */
+export const bilingualSite = path.join(fixturesDir, 'sites/bilingual');
 export const exampleContent = path.resolve(import.meta.dirname, '../../content');
 
 /** A file's new text (string or bytes), a function of its old text, or `null` to delete it. */
@@ -56,8 +58,8 @@ export interface Reported {
 }
 
 /** Loads `dir` and returns every message, with file paths relative to `dir`. */
-export async function messagesOf(dir: string): Promise<{ messages: Reported[]; ok: boolean }> {
-  const result = await loadSite(dir);
+export async function messagesOf(dir: string, mode: 'publish' | 'preview' = 'publish'): Promise<{ messages: Reported[]; ok: boolean }> {
+  const result = await loadSite(dir, { mode });
   const messages = result.files.flatMap((file) =>
     file.messages.map((message) => {
       const point = startOf(message.place);

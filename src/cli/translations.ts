@@ -1,0 +1,90 @@
+/**
+ * `npm run translations:status`: how far each language is, per version.
+ * `npm run translations:confirm -- <language> [--document <slug>] [--version <YYYY-MM-DD>]`:
+ * records that the language's text now matches the current source text,
+ * in each version's translations.yaml.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadSite, parseContent } from '../load/index.ts';
+import { hasErrors } from '../messages/message.ts';
+import { formatReport } from '../messages/report.ts';
+import { confirmedRecord, writeRecord } from '../translation/record.ts';
+import { projectRoot } from './args.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    content: { type: 'string', default: path.join(projectRoot, 'content') },
+    document: { type: 'string' },
+    version: { type: 'string' },
+  },
+});
+const [command, locale] = positionals;
+const contentDir = path.resolve(values.content);
+
+if (command === 'status') await status();
+else if (command === 'confirm' && locale) await confirm(locale);
+else {
+  console.error('Usage: npm run translations:status\n       npm run translations:confirm -- <language> [--document <slug>] [--version <YYYY-MM-DD>]');
+  process.exit(2);
+}
+
+async function status(): Promise<void> {
+  const { site, files } = await loadSite(contentDir, { mode: 'preview' });
+  const report = formatReport(files);
+  if (report) console.error(`${report}\n`);
+  if (!site) process.exit(1);
+  const rows = [['document', 'version', 'language', 'translated', 'stale', 'missing']];
+  const details: string[] = [];
+  for (const document of site.documents) {
+    for (const version of document.versions) {
+      for (const [code, state] of Object.entries(version.translations)) {
+        rows.push([document.slug, version.id, code, String(state.translated), String(state.stale.length), String(state.missing.length)]);
+        if (state.stale.length) details.push(`${document.slug} ${version.id} ${code} stale: ${state.stale.join(', ')}`);
+        if (state.missing.length) details.push(`${document.slug} ${version.id} ${code} missing: ${state.missing.join(', ')}`);
+      }
+    }
+  }
+  if (rows.length === 1) {
+    console.log(`No translations: only ${site.sourceLocale} is configured.`);
+    return;
+  }
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  console.log(rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n'));
+  if (details.length) console.log(`\n${details.join('\n')}`);
+}
+
+async function confirm(target: string): Promise<void> {
+  const { content, files } = await parseContent(contentDir);
+  const { site, files: checked } = await loadSite(contentDir, { mode: 'preview' });
+  if (!content || !site || hasErrors(files)) {
+    console.error(`${formatReport(checked)}\n\nNothing was confirmed: fix the errors above first.`);
+    process.exit(1);
+  }
+  const source = content.site.data.sourceLocale;
+  if (target === source) {
+    console.error(`\`${target}\` is the source language: only translations are confirmed.`);
+    process.exit(2);
+  }
+  if (!site.locales.some((entry) => entry.code === target)) {
+    console.error(`\`${target}\` is not a language of this site (languages: ${site.locales.map((entry) => entry.code).join(', ')}).`);
+    process.exit(2);
+  }
+  let written = 0;
+  for (const document of content.documents) {
+    if (values.document && document.slug !== values.document) continue;
+    for (const version of document.versions) {
+      if (values.version && version.id !== values.version) continue;
+      const record = confirmedRecord(version, source, target);
+      if (!record) continue;
+      const file = await writeRecord(path.join(contentDir, document.slug, version.id), version, target, record);
+      console.log(`confirmed ${target} for ${document.slug} ${version.id}: ${Object.keys(record.clauses).length} clauses (${path.relative(process.cwd(), file)})`);
+      written++;
+    }
+  }
+  if (written === 0) {
+    console.error(`No ${target} text found to confirm${values.document ? ` in ${values.document}` : ''}${values.version ? ` ${values.version}` : ''}.`);
+    process.exit(1);
+  }
+}

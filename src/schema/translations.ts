@@ -1,0 +1,26 @@
+/**
+ * Schema of `content/<document>/<YYYY-MM-DD>/translations.yaml`, written by
+ * `npm run translations:confirm`: for each translated language, the
+ * fingerprint of the source text each part was translated from.
+ */
+import { z } from 'zod';
+import { idSchema, localeCodeSchema } from './common.ts';
+
+export const fingerprintSchema = z
+  .string()
+  .regex(/^[0-9a-f]{12}$/, { error: 'Expected a fingerprint of 12 hexadecimal digits, as written by `npm run translations:confirm`.' });
+
+export const translationRecordSchema = z.strictObject({
+  title: fingerprintSchema.optional().describe('Fingerprint of the source title.'),
+  sections: z.record(idSchema, fingerprintSchema).default({}).describe('Section id → fingerprint of the source section title.'),
+  clauses: z.record(idSchema, fingerprintSchema).default({}).describe('Clause id → fingerprint of the source clause (title and text).'),
+  sdks: z.record(idSchema, fingerprintSchema).default({}).describe('SDK id → fingerprint of its source-language fields.'),
+});
+
+export const translationsLockSchema = z.strictObject({
+  $schema: z.string().optional(),
+  translations: z.record(localeCodeSchema, translationRecordSchema).default({}).describe('Language → what its translation was made from.'),
+});
+
+export type TranslationRecord = z.output<typeof translationRecordSchema>;
+export type TranslationsLock = z.output<typeof translationsLockSchema>;

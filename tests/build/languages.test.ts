@@ -1,0 +1,124 @@
+/**
+ * The example in both languages: structure identical, every page in the
+ * right language and direction, language links and hreflang alternates
+ * reciprocal, the governing-language notice on translated pages; and a
+ * right-to-left fixture built end to end.
+ */
+import path from 'node:path';
+import type { Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { describe, expect, inject, it } from 'vitest';
+import { uiStrings } from '../../src/i18n/index.ts';
+import { runBuild } from '../helpers/build.ts';
+import { fixturesDir, tempDir } from '../helpers/content.ts';
+import { htmlFiles, readPage, urlOf } from '../helpers/dist.ts';
+
+const out = inject('exampleDist');
+const baseUrl = 'https://privacy.kaiyang-motors.example';
+const pages = htmlFiles(out).map((file) => ({ file, url: urlOf(file), tree: readPage(out, file) }));
+const policyPages = pages.filter((page) => /^\/(en|zh-CN)\/privacy\//.test(page.url));
+
+const alternatesOf = (tree: Root) =>
+  Object.fromEntries(selectAll('link[rel~="alternate"][hreflang]', tree).map((link) => [String(link.properties['hrefLang']), String(link.properties['href'])]));
+
+describe('the example in two languages', () => {
+  it('has the current and the permanent page in both languages', () => {
+    expect(policyPages.map((page) => page.url).sort()).toEqual(['/en/privacy/', '/en/privacy/2022-09-15/', '/zh-CN/privacy/', '/zh-CN/privacy/2022-09-15/']);
+  });
+
+  it('sets <html lang> and dir on every page', () => {
+    for (const page of pages) {
+      const html = select('html', page.tree)!;
+      const expected = page.url.startsWith('/zh-CN/') ? 'zh-CN' : 'en';
+      expect(html.properties['lang'], page.url).toBe(expected);
+      expect(html.properties['dir'], page.url).toBe('ltr');
+    }
+  });
+
+  it('writes dates the way each language does', () => {
+    expect(toText(select('time[datetime="2022-09-15"]', readPage(out, 'zh-CN/privacy/index.html'))!)).toBe('2022年9月15日');
+    expect(toText(select('time[datetime="2022-09-15"]', readPage(out, 'en/privacy/index.html'))!)).toBe('September 15, 2022');
+  });
+
+  it('has the same sections, clauses, flagged spans and SDK rows in zh-CN as in en', () => {
+    const en = readPage(out, 'en/privacy/index.html');
+    const zh = readPage(out, 'zh-CN/privacy/index.html');
+    const ids = (tree: Root) => selectAll('article [id]', tree).map((element) => String(element.properties['id']));
+    expect(ids(zh)).toEqual(ids(en));
+    for (const kind of ['sensitive', 'important']) {
+      const spans = (tree: Root) => selectAll(`.clause strong.flag-${kind}`, tree).length;
+      expect(spans(zh), kind).toBe(spans(en));
+      expect(spans(zh), kind).toBeGreaterThan(0);
+    }
+    expect(selectAll('table.sdk-table tbody tr', zh)).toHaveLength(5);
+    expect(selectAll('table.sdk-table a[href^="https://"]', zh).map((a) => a.properties['href'])).toEqual(
+      selectAll('table.sdk-table a[href^="https://"]', en).map((a) => a.properties['href']),
+    );
+  });
+
+  it('links every policy page to itself in the other language, with reciprocal hreflang alternates and x-default', () => {
+    for (const page of policyPages) {
+      const alternates = alternatesOf(page.tree);
+      expect(Object.keys(alternates).sort(), page.url).toEqual(['en', 'x-default', 'zh-CN']);
+      expect(alternates['x-default']).toBe(alternates['en']);
+      const own = page.url.startsWith('/zh-CN/') ? 'zh-CN' : 'en';
+      expect(alternates[own], page.url).toBe(`${baseUrl}${page.url}`);
+      for (const [lang, href] of Object.entries(alternates)) {
+        const target = pages.find((candidate) => `${baseUrl}${candidate.url}` === href);
+        expect(target, `${page.url} → ${lang} ${href}`).toBeDefined();
+        expect(alternatesOf(target!.tree), `${href} links back`).toEqual(alternates);
+      }
+      const switchLinks = selectAll('nav.language-switch a', page.tree).map((a) => String(a.properties['href']));
+      expect(switchLinks.map((href) => `${baseUrl}${href}`).sort()).toEqual([alternates['en'], alternates['zh-CN']].sort());
+      expect(select('link[rel="canonical"]', page.tree)!.properties['href']).toBe(`${baseUrl}${page.url}`);
+    }
+  });
+
+  it('says on the English page, in English, that the governing Simplified Chinese text prevails, and not on the Chinese page', () => {
+    const notice = select('.governing-notice', readPage(out, 'en/privacy/index.html'))!;
+    expect(toText(notice)).toContain('If it differs from the Simplified Chinese text, the Simplified Chinese text prevails.');
+    expect(select('a', notice)!.properties['href']).toBe('/zh-CN/privacy/');
+    expect(select('.governing-notice', readPage(out, 'zh-CN/privacy/index.html'))).toBeUndefined();
+  });
+
+  it('lists every language on / in its own language, with plain links and no redirect', () => {
+    const root = readPage(out, 'index.html');
+    const languages = selectAll('.languages > li', root);
+    expect(languages.map((li) => [li.properties['lang'], toText(select('.language-name', li)!)])).toEqual([['en', 'English'], ['zh-CN', '简体中文']]);
+    expect(selectAll('a', root).map((a) => a.properties['href'])).toEqual(expect.arrayContaining(['/en/privacy/', '/zh-CN/privacy/']));
+    expect(selectAll('meta[http-equiv="refresh"], script', root)).toEqual([]);
+  });
+
+  it('publishes a translation status page that shows zh-CN fully translated', () => {
+    const status = readPage(out, 'translation-status/index.html');
+    const row = selectAll('tbody tr', status).map((tr) => selectAll('td, th', tr).map((cell) => toText(cell).trim()));
+    expect(row).toEqual([['privacy', '2022-09-15', '简体中文 (zh-CN)', '24', '0', '0']]);
+    expect(select('meta[name="robots"]', status)!.properties['content']).toBe('noindex');
+  });
+});
+
+describe('interface strings', () => {
+  it('every language has exactly the keys of en.json, none empty', () => {
+    const keys = Object.keys(uiStrings['en']!).sort();
+    for (const [locale, strings] of Object.entries(uiStrings)) {
+      expect(Object.keys(strings).sort(), locale).toEqual(keys);
+      for (const [key, value] of Object.entries(strings)) expect(value.trim(), `${locale} ${key}`).not.toBe('');
+    }
+  });
+});
+
+describe('a right-to-left language', () => {
+  it('builds with dir="rtl" and the Arabic interface', () => {
+    const dist = path.join(tempDir(), 'dist');
+    const run = runBuild(['--content', path.join(fixturesDir, 'sites/rtl'), '--out', dist]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const page = readPage(dist, 'ar/notice/index.html');
+    const html = select('html', page)!;
+    expect([html.properties['lang'], html.properties['dir']]).toEqual(['ar', 'rtl']);
+    expect(toText(select('h1', page)!)).toBe('إشعار الخصوصية من شركة المثال');
+    expect(toText(select('#_toc', page)!)).toBe(uiStrings['ar']!['toc.heading']);
+    expect(select('strong.flag.flag-sensitive', select('.clause', page)!)).toBeDefined();
+  });
+});
