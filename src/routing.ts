@@ -2,11 +2,17 @@
  * Every page of the site and its URL, computed once from the model (after
  * Starlight's `utils/routing`). Pages call these; no page builds a URL itself.
  *
- *   /                                      languages and documents
- *   /<locale>/<document>/                  the latest version
- *   /<locale>/<document>/<YYYY-MM-DD>/     one version, permanently
- *   /translation-status/                   how far each translation is
+ *   /                                              languages and documents
+ *   /<locale>/<document>/                          the current version
+ *   /<locale>/<document>/<YYYY-MM-DD>/             one version, permanently
+ *   /<locale>/<document>/<YYYY-MM-DD>/changes/     its redline against the previous version
+ *   /<locale>/<document>/history/                  every version
+ *   /<locale>/<document>/feed.xml                  Atom feed of new versions
+ *   /webview/<locale>/<document>/[<YYYY-MM-DD>/]   the light page apps open
+ *   /policies.json                                 the manifest for apps
+ *   /translation-status/                           how far each translation is
  */
+import type { Redline } from './diff/types.ts';
 import type { DocumentModel, LocaleModel, PolicyText, SiteModel, VersionModel } from './model/types.ts';
 
 export interface PolicyPageProps {
@@ -15,8 +21,22 @@ export interface PolicyPageProps {
   document: DocumentModel;
   version: VersionModel;
   text: PolicyText;
-  /** The page at the document's address (`/<locale>/<document>/`), not the permanent one. */
-  latest: boolean;
+  /** The page at the document's address (`/<locale>/<document>/`), which shows the current version. */
+  isCurrentAddress: boolean;
+}
+
+export interface HistoryPageProps {
+  site: SiteModel;
+  locale: LocaleModel;
+  document: DocumentModel;
+}
+
+export interface ChangesPageProps {
+  site: SiteModel;
+  locale: LocaleModel;
+  document: DocumentModel;
+  version: VersionModel;
+  redline: Redline;
 }
 
 /** The same page in another language. */
@@ -26,48 +46,95 @@ export interface Alternate {
   href: string;
 }
 
-export function documentUrl(locale: string, document: string): string {
-  return `/${locale}/${document}/`;
-}
-
-export function versionUrl(locale: string, document: string, version: string): string {
-  return `/${locale}/${document}/${version}/`;
-}
-
+export const documentUrl = (locale: string, document: string) => `/${locale}/${document}/`;
+export const versionUrl = (locale: string, document: string, version: string) => `/${locale}/${document}/${version}/`;
+export const changesUrl = (locale: string, document: string, version: string) => `/${locale}/${document}/${version}/changes/`;
+export const historyUrl = (locale: string, document: string) => `/${locale}/${document}/history/`;
+export const feedUrl = (locale: string, document: string) => `/${locale}/${document}/feed.xml`;
+export const webviewUrl = (locale: string, document: string, version?: string) => `/webview/${locale}/${document}/${version ? `${version}/` : ''}`;
+export const manifestUrl = '/policies.json';
 export const translationStatusUrl = '/translation-status/';
 
 /** The URL of a policy page in `locale`. */
-export function policyPageUrl(page: Pick<PolicyPageProps, 'document' | 'version' | 'latest'>, locale: string): string {
-  return page.latest ? documentUrl(locale, page.document.slug) : versionUrl(locale, page.document.slug, page.version.id);
+export function policyPageUrl(page: Pick<PolicyPageProps, 'document' | 'version' | 'isCurrentAddress'>, locale: string): string {
+  return page.isCurrentAddress ? documentUrl(locale, page.document.slug) : versionUrl(locale, page.document.slug, page.version.id);
 }
 
-/** The page in every language that has its text (the page's own language included), in site order. */
-export function alternatesOf(page: PolicyPageProps): Alternate[] {
-  return page.site.locales.filter((locale) => page.version.texts[locale.code]).map((locale) => ({ locale, href: policyPageUrl(page, locale.code) }));
+/** The version shown at the document's address. */
+export function currentOf(document: DocumentModel): VersionModel {
+  return document.versions.find((version) => version.id === document.current) ?? document.versions.at(-1)!;
+}
+
+/** The nearest upcoming version after `version`, if any. */
+export function upcomingAfter(document: DocumentModel, version: VersionModel): VersionModel | undefined {
+  return document.versions.filter((candidate) => candidate.status === 'upcoming' && candidate.id > version.id).at(-1);
+}
+
+/** A page in every language for which `href` gives one, in site order. */
+export function alternates(site: SiteModel, href: (locale: string) => string | undefined): Alternate[] {
+  return site.locales.flatMap((locale) => {
+    const found = href(locale.code);
+    return found ? [{ locale, href: found }] : [];
+  });
+}
+
+export function policyAlternates(page: PolicyPageProps): Alternate[] {
+  return alternates(page.site, (locale) => (page.version.texts[locale] ? policyPageUrl(page, locale) : undefined));
 }
 
 export function absoluteUrl(site: SiteModel, href: string): string {
   return new URL(href.replace(/^\//, ''), site.baseUrl).href;
 }
 
-/** One entry per language, document and version (or only the latest version). */
-function pages(site: SiteModel, latest: boolean): PolicyPageProps[] {
-  return site.locales.flatMap((locale) =>
-    site.documents.flatMap((document) =>
-      (latest ? document.versions.slice(0, 1) : document.versions).flatMap((version): PolicyPageProps[] => {
-        const text = version.texts[locale.code];
-        return text ? [{ site, locale, document, version, text, latest }] : [];
-      }),
-    ),
-  );
+function eachDocument<T>(site: SiteModel, make: (locale: LocaleModel, document: DocumentModel) => T[]): T[] {
+  return site.locales.flatMap((locale) => site.documents.flatMap((document) => make(locale, document)));
 }
 
 /** `getStaticPaths` entries for /<locale>/<document>/. */
-export function latestPaths(site: SiteModel) {
-  return pages(site, true).map((props) => ({ params: { locale: props.locale.code, document: props.document.slug }, props }));
+export function currentPaths(site: SiteModel) {
+  return eachDocument(site, (locale, document) => {
+    const version = currentOf(document);
+    const text = version.texts[locale.code];
+    const props: PolicyPageProps | undefined = text && { site, locale, document, version, text, isCurrentAddress: true };
+    return props ? [{ params: { locale: locale.code, document: document.slug }, props }] : [];
+  });
 }
 
 /** `getStaticPaths` entries for /<locale>/<document>/<version>/. */
 export function versionPaths(site: SiteModel) {
-  return pages(site, false).map((props) => ({ params: { locale: props.locale.code, document: props.document.slug, version: props.version.id }, props }));
+  return eachDocument(site, (locale, document) =>
+    document.versions.flatMap((version) => {
+      const text = version.texts[locale.code];
+      const props: PolicyPageProps | undefined = text && { site, locale, document, version, text, isCurrentAddress: false };
+      return props ? [{ params: { locale: locale.code, document: document.slug, version: version.id }, props }] : [];
+    }),
+  );
+}
+
+/** `getStaticPaths` entries for /<locale>/<document>/history/ (and the feed). */
+export function historyPaths(site: SiteModel) {
+  return eachDocument(site, (locale, document) => [{ params: { locale: locale.code, document: document.slug }, props: { site, locale, document } satisfies HistoryPageProps }]);
+}
+
+/** `getStaticPaths` entries for /<locale>/<document>/<version>/changes/. */
+export function changesPaths(site: SiteModel) {
+  return eachDocument(site, (locale, document) =>
+    document.versions.flatMap((version) => {
+      const redline = version.changes?.[locale.code];
+      return redline ? [{ params: { locale: locale.code, document: document.slug, version: version.id }, props: { site, locale, document, version, redline } satisfies ChangesPageProps }] : [];
+    }),
+  );
+}
+
+/** Every page for search engines, with its other-language versions (webview and status pages are left out). */
+export function sitemapPages(site: SiteModel): { href: string; alternates: Alternate[] }[] {
+  const entries: { href: string; alternates: Alternate[] }[] = [{ href: '/', alternates: [] }];
+  for (const { props } of currentPaths(site)) entries.push({ href: policyPageUrl(props, props.locale.code), alternates: policyAlternates(props) });
+  for (const { props } of versionPaths(site)) entries.push({ href: policyPageUrl(props, props.locale.code), alternates: policyAlternates(props) });
+  for (const { props } of historyPaths(site)) entries.push({ href: historyUrl(props.locale.code, props.document.slug), alternates: alternates(site, (code) => historyUrl(code, props.document.slug)) });
+  for (const { props } of changesPaths(site)) {
+    const { document, version } = props;
+    entries.push({ href: changesUrl(props.locale.code, document.slug, version.id), alternates: alternates(site, (code) => (version.changes?.[code] ? changesUrl(code, document.slug, version.id) : undefined)) });
+  }
+  return entries;
 }

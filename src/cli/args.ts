@@ -8,6 +8,8 @@ export const projectRoot = path.resolve(import.meta.dirname, '../..');
 export interface CliOptions {
   contentDir: string;
   outDir: string;
+  /** Build draft versions too (`--drafts`); never for the published site. */
+  drafts: boolean;
 }
 
 export function readOptions(argv: string[] = process.argv.slice(2)): CliOptions {
@@ -16,8 +18,9 @@ export function readOptions(argv: string[] = process.argv.slice(2)): CliOptions 
     options: {
       content: { type: 'string', default: path.join(projectRoot, 'content') },
       out: { type: 'string', default: path.join(projectRoot, 'dist') },
+      drafts: { type: 'boolean', default: false },
     },
     allowPositionals: false,
   });
-  return { contentDir: path.resolve(values.content), outDir: path.resolve(values.out) };
+  return { contentDir: path.resolve(values.content), outDir: path.resolve(values.out), drafts: values.drafts };
 }

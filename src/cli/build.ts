@@ -4,18 +4,22 @@
  * before anything is written, and a failed build never touches the previous
  * site, so dist/ always holds a complete site.
  *
- * Options: --content <dir> (default content/), --out <dir> (default dist/).
+ * Options: --content <dir> (default content/), --out <dir> (default dist/),
+ * --drafts (include draft versions, for a review copy; never for publishing).
+ * The build date, which decides the current version, is SOURCE_DATE_EPOCH or today.
  */
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite } from '../load/index.ts';
 import { formatReport } from '../messages/report.ts';
+import { buildDate } from '../model/build-date.ts';
 import { readOptions, projectRoot } from './args.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 const options = readOptions();
-const { site, files } = await loadSite(options.contentDir);
+const date = buildDate();
+const { site, files } = await loadSite(options.contentDir, { mode: 'publish', drafts: options.drafts, buildDate: date });
 const report = formatReport(files);
 if (report) console.error(`${report}\n`);
 if (!site) {
@@ -26,7 +30,10 @@ if (!site) {
 // Beside the target, so that the final rename stays on one file system.
 const staging = path.join(path.dirname(options.outDir), `.${path.basename(options.outDir)}-next-${process.pid}`);
 await rm(staging, { recursive: true, force: true });
+// The Astro integration loads the content again in this process; these make it load the same way.
 process.env['LEGAL_SITE_CONTENT'] = options.contentDir;
+process.env['LEGAL_SITE_BUILD_DATE'] = date;
+process.env['LEGAL_SITE_DRAFTS'] = options.drafts ? '1' : '0';
 try {
   const { build } = await import('astro');
   await build({ root: projectRoot, outDir: staging, logLevel: 'warn', mode: 'production' });

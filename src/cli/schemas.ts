@@ -1,7 +1,7 @@
 /** `npm run schemas`: writes schemas/*.schema.json from the Zod schemas. A test fails when they are out of date. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentSchemaNames, jsonSchemaFileName, jsonSchemaFor } from '../schema/json-schema.ts';
+import { contentSchemaNames, jsonSchemaFileName, jsonSchemaFor, manifestJsonSchema } from '../schema/json-schema.ts';
 import { projectRoot } from './args.ts';
 
 for (const name of contentSchemaNames) {
@@ -9,3 +9,6 @@ for (const name of contentSchemaNames) {
   await writeFile(file, jsonSchemaFor(name));
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }
+const manifest = path.join(projectRoot, 'schemas', 'policies.schema.json');
+await writeFile(manifest, manifestJsonSchema());
+console.log(`wrote ${path.relative(process.cwd(), manifest)}`);

@@ -56,7 +56,7 @@ async function status(): Promise<void> {
 }
 
 async function confirm(target: string): Promise<void> {
-  const { content, files } = await parseContent(contentDir);
+  const { content, files, lock } = await parseContent(contentDir, 'preview');
   const { site, files: checked } = await loadSite(contentDir, { mode: 'preview' });
   if (!content || !site || hasErrors(files)) {
     console.error(`${formatReport(checked)}\n\nNothing was confirmed: fix the errors above first.`);
@@ -76,6 +76,10 @@ async function confirm(target: string): Promise<void> {
     if (values.document && document.slug !== values.document) continue;
     for (const version of document.versions) {
       if (values.version && version.id !== values.version) continue;
+      if (lock?.data.documents[document.slug]?.[version.id]) {
+        console.log(`skipped ${document.slug} ${version.id}: published versions never change`);
+        continue;
+      }
       const record = confirmedRecord(version, source, target);
       if (!record) continue;
       const file = await writeRecord(path.join(contentDir, document.slug, version.id), version, target, record);

@@ -4,10 +4,13 @@
  * `virtual:legal-site/model`. Pages import the model; they never read files.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
 import { loadSite } from '../load/index.ts';
 import { formatReport } from '../messages/report.ts';
+import { buildDate } from '../model/build-date.ts';
+import { formatHtmlFiles } from './format-html.ts';
 
 export interface Options {
   /** Folder holding site.yaml and the documents. */
@@ -22,10 +25,13 @@ export default function legalSite(options: Options): AstroIntegration {
     name: 'legal-site',
     hooks: {
       'astro:config:setup': ({ updateConfig, config, command }) => {
-        const contentDir = path.resolve(new URL('.', config.root).pathname, options.contentDir);
+        const contentDir = path.resolve(fileURLToPath(config.root), options.contentDir);
         // The preview (`astro dev`) shows stale translations as warnings; a build refuses them.
         const mode = command === 'dev' ? 'preview' : 'publish';
         updateConfig({ vite: { plugins: [siteModelPlugin(contentDir, mode)] } });
+      },
+      'astro:build:done': async ({ dir }) => {
+        await formatHtmlFiles(fileURLToPath(dir));
       },
     },
   };
@@ -39,7 +45,11 @@ function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugi
     },
     async load(id) {
       if (id !== resolvedId) return undefined;
-      const { site, files } = await loadSite(contentDir, { mode });
+      const { site, files } = await loadSite(contentDir, {
+        mode,
+        drafts: mode === 'preview' || process.env['LEGAL_SITE_DRAFTS'] === '1',
+        buildDate: process.env['LEGAL_SITE_BUILD_DATE'] ?? buildDate(),
+      });
       for (const file of files) if (file.path) this.addWatchFile(file.path);
       if (!site) throw new ContentError(formatReport(files));
       return `export default ${JSON.stringify(site)};`;

@@ -10,13 +10,16 @@ import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { hasErrors } from '../messages/message.ts';
 import { buildSiteModel, type BuildOptions, type Parsed, type ParsedContent, type ParsedVersion } from '../model/build.ts';
+import { buildDate } from '../model/build-date.ts';
 import type { SiteModel } from '../model/types.ts';
 import { policyTextSchema } from '../schema/policy-text.ts';
 import { sdkDirectorySchema } from '../schema/sdks.ts';
 import { siteSchema } from '../schema/site.ts';
 import { translationsLockSchema } from '../schema/translations.ts';
 import { versionSchema } from '../schema/version.ts';
-import { readContentTree } from './read.ts';
+import { versionsLockSchema, type VersionsLock } from '../schema/versions-lock.ts';
+import { checkVersionLock } from '../versions/lock.ts';
+import { readContentTree, type ContentTree } from './read.ts';
 import { validate } from './validate.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -27,14 +30,27 @@ export interface LoadResult {
   files: VFile[];
 }
 
-export async function loadSite(contentDir: string, options: BuildOptions = { mode: 'publish' }): Promise<LoadResult> {
-  const { content, files } = await parseContent(contentDir);
-  const model = content ? buildSiteModel(content, options) : undefined;
+/**
+ * Loads the site. Options default to publishing: stale translations are
+ * errors, drafts are left out, and the build date is SOURCE_DATE_EPOCH or today.
+ */
+export async function loadSite(contentDir: string, options: Partial<BuildOptions> = {}): Promise<LoadResult> {
+  const mode = options.mode ?? 'publish';
+  const resolved: BuildOptions = { mode, buildDate: options.buildDate ?? buildDate(), drafts: options.drafts ?? mode === 'preview' };
+  const { content, files } = await parseContent(contentDir, mode);
+  const model = content ? buildSiteModel(content, resolved) : undefined;
   return { site: hasErrors(files) ? undefined : model, files };
 }
 
-/** Reads, parses and validates every content file, without building the model. */
-export async function parseContent(contentDir: string): Promise<{ content: ParsedContent | undefined; files: VFile[] }> {
+export interface ParseResult {
+  content: ParsedContent | undefined;
+  files: VFile[];
+  tree: ContentTree;
+  lock: Parsed<VersionsLock> | undefined;
+}
+
+/** Reads, parses and validates every content file, and checks locked versions, without building the model. */
+export async function parseContent(contentDir: string, mode: BuildOptions['mode'] = 'publish'): Promise<ParseResult> {
   const tree = await readContentTree(contentDir);
   const site = parseFile(tree.site, siteSchema);
 
@@ -53,8 +69,13 @@ export async function parseContent(contentDir: string): Promise<{ content: Parse
     ),
   }));
 
+  const lock = parseFile(tree.lock, versionsLockSchema);
+  if (lock) {
+    const drafts = new Set(documents.flatMap((document) => document.versions.filter((version) => version.meta?.data.draft).map((version) => `${document.slug}/${version.id}`)));
+    await checkVersionLock({ tree, lock, isDraft: (document, version) => drafts.has(`${document}/${version}`), unlockedIsError: mode === 'publish' });
+  }
   const files = [...new Set([...tree.files, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
-  return { content: site ? { site, documents } : undefined, files };
+  return { content: site ? { site, documents } : undefined, files, tree, lock };
 }
 
 function parseFile<S extends z.ZodType>(file: VFile | undefined, schema: S): Parsed<z.output<S>> | undefined {

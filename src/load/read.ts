@@ -4,6 +4,7 @@
  * links leading outside content/, misnamed folders) become messages.
  *
  *     content/site.yaml
+ *     content/versions.lock.yaml                        (written by publish-version)
  *     content/<document>/<YYYY-MM-DD>/version.yaml
  *     content/<document>/<YYYY-MM-DD>/sdks.yaml        (optional)
  *     content/<document>/<YYYY-MM-DD>/<locale>.yaml    (one per language)
@@ -38,6 +39,8 @@ export interface DocumentFiles {
 export interface ContentTree {
   root: string;
   site: VFile | undefined;
+  /** versions.lock.yaml: the published versions' fingerprints, when the project locks its history. */
+  lock: VFile | undefined;
   documents: DocumentFiles[];
   /** Every file read or reported on, for the report. */
   files: VFile[];
@@ -51,7 +54,7 @@ const localeFile = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$/;
 const documentFolder = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export async function readContentTree(root: string): Promise<ContentTree> {
-  const tree: ContentTree = { root: path.resolve(root), site: undefined, documents: [], files: [] };
+  const tree: ContentTree = { root: path.resolve(root), site: undefined, lock: undefined, documents: [], files: [] };
   const rootFile = new VFile({ path: path.join(tree.root, 'site.yaml') });
 
   let entries;
@@ -73,6 +76,8 @@ export async function readContentTree(root: string): Promise<ContentTree> {
     const full = path.join(tree.root, entry.name);
     if (entry.name === 'site.yaml') {
       tree.site = await readContentFile(tree, full);
+    } else if (entry.name === 'versions.lock.yaml') {
+      tree.lock = await readContentFile(tree, full);
     } else if (await isDirectory(tree, full)) {
       if (!documentFolder.test(entry.name)) {
         const folder = track(tree, new VFile({ path: full }));

@@ -1,5 +1,6 @@
 /** What the caller tells the Markdown plugins about the text being rendered, through `file.data`. */
 import type { FlagKind } from '../schema/policy-text.ts';
+import type { TextRun } from './remark-text-runs.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -9,6 +10,8 @@ declare module 'vfile' {
     clauseFlag: FlagKind | undefined;
     /** Written by remark-flags: the kind of each inline flag, in reading order. */
     inlineFlags: FlagKind[];
+    /** Written by remark-text-runs: each block's words with their flags, for redlines. */
+    blocks: TextRun[][];
   }
 }
 

@@ -3,8 +3,8 @@
  * clause of every version and language (per-text settings travel in
  * `file.data`):
  *
- *   remark-parse → remark-gfm → remark-directive → our rules, variables, flags
- *   → remark-rehype → whole-clause flags → rehype-sanitize → rehype-stringify
+ *   remark-parse → remark-gfm → remark-directive → our rules, variables, flags,
+ *   text runs (for redlines) → remark-rehype → whole-clause flags → rehype-sanitize → rehype-stringify
  */
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -20,6 +20,7 @@ import './data.ts';
 import rehypeFlagBlocks from './rehype-flag-blocks.ts';
 import remarkContentRules from './remark-content-rules.ts';
 import remarkFlags from './remark-flags.ts';
+import remarkTextRuns, { type TextRun } from './remark-text-runs.ts';
 import remarkVariables from './remark-variables.ts';
 import { sanitizeSchema } from './sanitize.ts';
 
@@ -30,6 +31,7 @@ export const processor = unified()
   .use(remarkContentRules)
   .use(remarkVariables)
   .use(remarkFlags)
+  .use(remarkTextRuns)
   .use(remarkRehype)
   .use(rehypeFlagBlocks)
   .use(rehypeSanitize, sanitizeSchema)
@@ -46,6 +48,8 @@ export interface Rendered {
   html: string;
   /** The kind of each inline flag, in reading order. */
   inlineFlags: FlagKind[];
+  /** Each block's words with their flags. */
+  blocks: TextRun[][];
   /** Messages positioned in the Markdown text (line 1 is its first line). */
   messages: VFileMessage[];
 }
@@ -53,5 +57,5 @@ export interface Rendered {
 export function renderMarkdown(markdown: string, options: RenderOptions): Rendered {
   const file = new VFile({ value: markdown, data: { variables: options.variables, clauseFlag: options.clauseFlag } });
   const html = String(processor.processSync(file)).trim();
-  return { html, inlineFlags: file.data.inlineFlags ?? [], messages: file.messages };
+  return { html, inlineFlags: file.data.inlineFlags ?? [], blocks: file.data.blocks ?? [], messages: file.messages };
 }

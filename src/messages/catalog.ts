@@ -96,6 +96,14 @@ export const rules = {
     title: 'Publication date differs from the folder name',
     hint: 'Make `published:` equal to the version folder’s name, or rename the folder.',
   },
+  'version-locked': {
+    title: 'Published version changed',
+    hint: 'A published version is a legal record and never changes. Undo the change, and make it in a new version (`npm run new-version -- <document> <YYYY-MM-DD>`).',
+  },
+  'version-unlocked': {
+    title: 'Version neither draft nor published',
+    hint: 'Publish it with `npm run publish-version -- <document> <YYYY-MM-DD>` (which records it in content/versions.lock.yaml), or mark it `draft: true`.',
+  },
   'unknown-locale': {
     title: 'Language not configured',
     hint: 'List the language under `locales:` in content/site.yaml, or rename the file to a configured language.',

@@ -18,10 +18,12 @@ import type { SdkDirectoryInput } from '../schema/sdks.ts';
 import type { SiteConfig } from '../schema/site.ts';
 import type { TranslationsLock } from '../schema/translations.ts';
 import type { VersionMeta } from '../schema/version.ts';
+import { createHash } from 'node:crypto';
+import { redline, type ComparableClause, type ComparableText } from '../diff/redline.ts';
 import { checkTranslation } from '../translation/check.ts';
 import type { ClauseFacts, SectionFacts, TextFacts } from '../translation/facts.ts';
 import { sourceFingerprints } from '../translation/fingerprint.ts';
-import type { ClauseModel, DocumentModel, PolicyText, SdkModel, SiteModel, TranslationStatus, VersionModel } from './types.ts';
+import type { ClauseModel, DocumentModel, PolicyText, SdkModel, SiteModel, TranslationStatus, VersionModel, VersionStatus } from './types.ts';
 
 /** A validated file together with its parsed YAML, for positions. */
 export interface Parsed<T> {
@@ -49,6 +51,16 @@ export interface ParsedContent {
 export interface BuildOptions {
   /** `publish`: a stale translation is an error. `preview`: a warning. */
   mode: 'publish' | 'preview';
+  /** The day the site is built for (YYYY-MM-DD): decides which version is current. */
+  buildDate: string;
+  /** Include draft versions (always in a preview). */
+  drafts: boolean;
+}
+
+/** A built version with what the redline needs, which the pages do not. */
+interface BuiltVersion {
+  model: VersionModel;
+  comparable: Map<string, ComparableText>;
 }
 
 interface Context {
@@ -79,6 +91,7 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions): S
 
   return {
     baseUrl: site.data.baseUrl.endsWith('/') ? site.data.baseUrl : `${site.data.baseUrl}/`,
+    builtFor: options.buildDate,
     sourceLocale: site.data.sourceLocale,
     governingLocale: site.data.governingLocale ?? site.data.sourceLocale,
     locales: locales.map((code) => {
@@ -90,14 +103,42 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions): S
 }
 
 function buildDocument(document: ParsedContent['documents'][number], context: Context): DocumentModel {
-  const versions = document.versions
+  const built = document.versions
     .map((version) => buildVersion(version, context))
-    .filter((version): version is VersionModel => version !== undefined)
-    .sort((a, b) => (a.id < b.id ? 1 : -1));
-  return { slug: document.slug, versions };
+    .filter((version): version is BuiltVersion => version !== undefined && (context.options.drafts || !version.model.draft))
+    .sort((a, b) => (a.model.id < b.model.id ? -1 : 1));
+
+  // Each version's redline against the one before it, computed once per language.
+  built.forEach((version, index) => {
+    const previous = built[index - 1];
+    if (!previous) return;
+    version.model.changes = {};
+    for (const [locale, text] of version.comparable) {
+      const before = previous.comparable.get(locale);
+      if (before) version.model.changes[locale] = redline(before, text, locale, { from: previous.model.id, to: version.model.id });
+    }
+    version.model.previous = previous.model.id;
+  });
+
+  const versions = built.map((version) => version.model).reverse();
+  const current = currentVersion(versions, context.options.buildDate);
+  for (const version of versions) version.status = statusOf(version, current, context.options.buildDate);
+  return { slug: document.slug, current: current?.id ?? versions.at(-1)?.id ?? '', versions };
 }
 
-function buildVersion(version: ParsedVersion, context: Context): VersionModel | undefined {
+/** The newest published version already in effect on `date`; versions are newest first. */
+export function currentVersion(versions: readonly VersionModel[], date: string): VersionModel | undefined {
+  return versions.find((version) => !version.draft && version.effective <= date);
+}
+
+function statusOf(version: VersionModel, current: VersionModel | undefined, date: string): VersionStatus {
+  if (version.draft) return 'draft';
+  if (version === current) return 'current';
+  if (version.effective > date) return 'upcoming';
+  return 'past';
+}
+
+function buildVersion(version: ParsedVersion, context: Context): BuiltVersion | undefined {
   const { meta } = version;
   if (meta && meta.data.published !== version.id) {
     fail(meta.source.file, `Unexpected publication date \`${meta.data.published}\` in version folder \`${version.id}\`, expected \`${version.id}\``, placeOfNode(meta.source, nodeAtPath(meta.source, ['published']).node), 'version-date-mismatch');
@@ -112,6 +153,7 @@ function buildVersion(version: ParsedVersion, context: Context): VersionModel | 
   const sdkIds = checkSdkIds(version.sdks);
   const texts: Record<string, PolicyText> = {};
   const facts = new Map<string, TextFacts>();
+  const comparable = new Map<string, ComparableText>();
   for (const locale of context.locales) {
     if (!version.texts.has(locale)) {
       fail(version.folder, `Missing file \`${locale}.yaml\` in version folder \`${version.id}\`: every language listed in site.yaml needs its text`, { line: 1, column: 1 }, 'missing-translation');
@@ -122,11 +164,35 @@ function buildVersion(version: ParsedVersion, context: Context): VersionModel | 
     const built = buildText(text, locale, context.variables.get(locale) ?? {}, version, sdkIds);
     texts[locale] = built.text;
     facts.set(locale, built.facts);
+    comparable.set(locale, built.comparable);
   }
 
-  const translations = checkTranslations(version, facts, context);
+  const draft = meta?.data.draft ?? false;
+  const translations = checkTranslations(version, facts, { ...context, options: { ...context.options, mode: draft ? 'preview' : context.options.mode } });
   if (!meta) return undefined;
-  return { id: version.id, published: meta.data.published, effective: meta.data.effective, texts, translations };
+  const summary = meta.data.summary ?? {};
+  if (meta.data.material) {
+    for (const locale of context.locales) {
+      if (summary[locale] === undefined) {
+        fail(meta.source.file, `Missing \`${locale}:\` under \`summary\`: a material change needs its summary in every language`, placeOfNode(meta.source, nodeAtPath(meta.source, ['summary']).node), 'missing-translation', `Add a line \`${locale}: …\` under \`summary\`.`);
+      }
+    }
+  }
+  return {
+    model: {
+      id: version.id,
+      published: meta.data.published,
+      effective: meta.data.effective,
+      material: meta.data.material,
+      summary,
+      draft,
+      status: 'past',
+      texts,
+      sha256: Object.fromEntries(Object.entries(texts).map(([locale, text]) => [locale, createHash('sha256').update(JSON.stringify(text)).digest('hex')])),
+      translations,
+    },
+    comparable,
+  };
 }
 
 function checkTranslations(version: ParsedVersion, facts: Map<string, TextFacts>, context: Context): Record<string, TranslationStatus> {
@@ -165,7 +231,7 @@ function checkSdkIds(sdks: Parsed<SdkDirectoryInput> | undefined): Set<string> {
   return ids;
 }
 
-function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Record<string, string>, version: ParsedVersion, sdkIds: Set<string>): { text: PolicyText; facts: TextFacts } {
+function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Record<string, string>, version: ParsedVersion, sdkIds: Set<string>): { text: PolicyText; facts: TextFacts; comparable: ComparableText } {
   const { source, data } = text;
   const seen = new Map<string, number>();
   const idPlace = (id: string, path: PropertyKey[]): Place => {
@@ -179,6 +245,7 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
   const title = (value: string, path: PropertyKey[]) => plainText(source, value, path, variables);
   const sectionFacts: SectionFacts[] = [];
   const clauseFacts: ClauseFacts[] = [];
+  const comparableClauses = new Map<string, ComparableClause>();
 
   const sections = data.sections.map((section, s) => {
     sectionFacts.push({ id: section.id, place: idPlace(section.id, ['sections', s, 'id']) });
@@ -192,34 +259,43 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
         const point = message.place ? toFile('start' in message.place ? message.place.start : message.place) : placeOfNode(source, textNode);
         fail(source.file, message.reason, point, (message.ruleId ?? 'unsupported-markdown') as never, message.note ?? undefined);
       }
-      clauseFacts.push({
-        id: clause.id,
-        sectionId: section.id,
-        flag: clause.flag,
-        inlineFlags: rendered.inlineFlags,
-        sdks: Array.isArray(clause.sdks) ? clause.sdks.join(',') : (clause.sdks ?? ''),
-        place,
-      });
-      return {
+      const sdksWritten = Array.isArray(clause.sdks) ? clause.sdks.join(',') : (clause.sdks ?? '');
+      clauseFacts.push({ id: clause.id, sectionId: section.id, flag: clause.flag, inlineFlags: rendered.inlineFlags, sdks: sdksWritten, place });
+      const model: ClauseModel = {
         id: clause.id,
         ...(clause.title ? { title: title(clause.title, [...path, 'title']) } : {}),
         ...(clause.flag ? { flag: clause.flag } : {}),
         html: rendered.html,
         sdks: resolveSdkRefs(source, clause.sdks, [...path, 'sdks'], version, sdkIds),
       };
+      comparableClauses.set(clause.id, {
+        id: clause.id,
+        ...(model.title ? { title: model.title } : {}),
+        ...(clause.flag ? { flag: clause.flag } : {}),
+        inlineFlags: rendered.inlineFlags,
+        sdks: sdksWritten,
+        blocks: rendered.blocks,
+      });
+      return model;
     });
     return { id: section.id, ...(section.title ? { title: title(section.title, ['sections', s, 'title']) } : {}), clauses };
   });
 
   const sdks = version.sdks;
+  const policyText: PolicyText = {
+    locale,
+    title: title(data.title, ['title']),
+    sections,
+    sdks: sdks ? sdks.data.sdks.map((sdk, index) => localizeSdk(sdks, index, sdk, locale, variables)) : [],
+  };
   return {
-    text: {
-      locale,
-      title: title(data.title, ['title']),
-      sections,
-      sdks: sdks ? sdks.data.sdks.map((sdk, index) => localizeSdk(sdks, index, sdk, locale, variables)) : [],
-    },
+    text: policyText,
     facts: { locale, file: source.file, sections: sectionFacts, clauses: clauseFacts },
+    comparable: {
+      title: policyText.title,
+      sections: sections.map((section) => ({ id: section.id, ...(section.title ? { title: section.title } : {}), clauses: section.clauses.map((clause) => comparableClauses.get(clause.id)!) })),
+      sdks: policyText.sdks,
+    },
   };
 }
 

@@ -2,10 +2,13 @@
  * The typed site model: what the pages render. Built from validated content
  * by `src/model/build.ts`; plain data (it crosses into Astro as JSON).
  */
+import type { Redline } from '../diff/types.ts';
 import type { FlagKind } from '../schema/policy-text.ts';
 
 export interface SiteModel {
   baseUrl: string;
+  /** The day the site was built for (YYYY-MM-DD): it decided which version is current. */
+  builtFor: string;
   /** The language the others are translated from. */
   sourceLocale: string;
   /** The language whose text prevails; every other language's pages say so. */
@@ -27,17 +30,37 @@ export interface LocaleModel {
 export interface DocumentModel {
   /** Folder name and URL segment, such as `privacy`. */
   slug: string;
-  /** Newest first. */
+  /** Id of the version shown at the document's address: the newest in effect on the build date. */
+  current: string;
+  /** Newest first. Drafts only in a preview. */
   versions: VersionModel[];
 }
+
+/**
+ * `current`: the newest published version in effect on the build date;
+ * `upcoming`: published, in effect later; `past`: replaced; `draft`: not published.
+ */
+export type VersionStatus = 'current' | 'upcoming' | 'past' | 'draft';
 
 export interface VersionModel {
   /** The publication date, YYYY-MM-DD; also the folder name and URL segment. */
   id: string;
   published: string;
   effective: string;
+  /** The change needs the user's consent again. */
+  material: boolean;
+  /** What changed since the previous version, per language (may be empty when not material). */
+  summary: Record<string, string>;
+  draft: boolean;
+  status: VersionStatus;
+  /** Id of the version before this one, if any. */
+  previous?: string;
   /** The text in each language, keyed by language tag. */
   texts: Record<string, PolicyText>;
+  /** sha256 (hex) of each language's text as published, for apps to compare. */
+  sha256: Record<string, string>;
+  /** The redline against the previous version, per language. */
+  changes?: Record<string, Redline>;
   /** How far each translated language is, keyed by language tag (the source language is not listed). */
   translations: Record<string, TranslationStatus>;
 }

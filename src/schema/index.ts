@@ -3,6 +3,7 @@ import { policyTextSchema } from './policy-text.ts';
 import { sdkDirectorySchema } from './sdks.ts';
 import { siteSchema } from './site.ts';
 import { translationsLockSchema } from './translations.ts';
+import { versionsLockSchema } from './versions-lock.ts';
 import { versionSchema } from './version.ts';
 
 export const contentSchemas = {
@@ -10,6 +11,7 @@ export const contentSchemas = {
   version: { schema: versionSchema, title: 'Version dates (content/<document>/<YYYY-MM-DD>/version.yaml)' },
   sdks: { schema: sdkDirectorySchema, title: 'SDK directory (content/<document>/<YYYY-MM-DD>/sdks.yaml)' },
   'policy-text': { schema: policyTextSchema, title: 'Policy text in one language (content/<document>/<YYYY-MM-DD>/<locale>.yaml)' },
+  'versions-lock': { schema: versionsLockSchema, title: 'Published versions (content/versions.lock.yaml), written by npm run publish-version' },
   translations: { schema: translationsLockSchema, title: 'Translation records (content/<document>/<YYYY-MM-DD>/translations.yaml), written by npm run translations:confirm' },
 } as const;
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { contentSchemas, type ContentSchemaName } from './index.ts';
+import { manifestSchema } from './manifest.ts';
 
 export function jsonSchemaFor(name: ContentSchemaName): string {
   const { schema, title } = contentSchemas[name];
@@ -18,3 +19,9 @@ export function jsonSchemaFileName(name: ContentSchemaName): string {
 }
 
 export const contentSchemaNames = Object.keys(contentSchemas) as ContentSchemaName[];
+
+/** The JSON Schema of /policies.json, for app developers (schemas/policies.schema.json). */
+export function manifestJsonSchema(): string {
+  const json = z.toJSONSchema(manifestSchema, { target: 'draft-07', io: 'output' });
+  return `${JSON.stringify({ ...json, title: 'Policy manifest (/policies.json)' }, null, 2)}\n`;
+}

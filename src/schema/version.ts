@@ -1,13 +1,25 @@
-/** Schema of `content/<document>/<YYYY-MM-DD>/version.yaml`: the dates of one version. */
+/** Schema of `content/<document>/<YYYY-MM-DD>/version.yaml`: the dates and status of one version. */
 import { z } from 'zod';
-import { isoDateSchema } from './common.ts';
+import { isoDateSchema, localeCodeSchema } from './common.ts';
 
-export const versionSchema = z.strictObject({
-  $schema: z.string().optional().describe('Path of the JSON Schema that editors use to check this file.'),
-  /** Publication date; must equal the version folder's name. */
-  published: isoDateSchema.describe('Publication date, YYYY-MM-DD. Must equal the name of the version folder.'),
-  /** Date the version takes effect. */
-  effective: isoDateSchema.describe('Date the version takes effect, YYYY-MM-DD.'),
-});
+export const versionSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path of the JSON Schema that editors use to check this file.'),
+    /** Publication date; must equal the version folder's name. */
+    published: isoDateSchema.describe('Publication date, YYYY-MM-DD. Must equal the name of the version folder.'),
+    /** Date the version takes effect. */
+    effective: isoDateSchema.describe('Date the version takes effect, YYYY-MM-DD.'),
+    /** The change needs the user's consent again. */
+    material: z.boolean().default(false).describe('`true` when the change needs the user’s renewed consent (apps ask again). Requires a `summary`.'),
+    /** What changed, per language. Required when `material` is true. */
+    summary: z.record(localeCodeSchema, z.string().min(1)).optional().describe('What changed since the previous version, one text per language. Required when `material: true`.'),
+    /** A draft is previewed by `npm run dev` but never published. */
+    draft: z.boolean().default(false).describe('`true` while the version is being prepared: shown by `npm run dev`, never published.'),
+  })
+  .superRefine((version, ctx) => {
+    if (version.material && !version.summary) {
+      ctx.addIssue({ code: 'custom', path: ['material'], message: 'A material change needs a `summary:` of what changed, in every language' });
+    }
+  });
 
 export type VersionMeta = z.output<typeof versionSchema>;

@@ -23,8 +23,9 @@ const alternatesOf = (tree: Root) =>
   Object.fromEntries(selectAll('link[rel~="alternate"][hreflang]', tree).map((link) => [String(link.properties['hrefLang']), String(link.properties['href'])]));
 
 describe('the example in two languages', () => {
-  it('has the current and the permanent page in both languages', () => {
-    expect(policyPages.map((page) => page.url).sort()).toEqual(['/en/privacy/', '/en/privacy/2022-09-15/', '/zh-CN/privacy/', '/zh-CN/privacy/2022-09-15/']);
+  it('has every page in both languages', () => {
+    const paths = ['', '2022-09-15/', '2025-06-01/', '2025-06-01/changes/', 'history/'];
+    expect(policyPages.map((page) => page.url).sort()).toEqual(['en', 'zh-CN'].flatMap((locale) => paths.map((tail) => `/${locale}/privacy/${tail}`)).sort());
   });
 
   it('sets <html lang> and dir on every page', () => {
@@ -37,8 +38,8 @@ describe('the example in two languages', () => {
   });
 
   it('writes dates the way each language does', () => {
-    expect(toText(select('time[datetime="2022-09-15"]', readPage(out, 'zh-CN/privacy/index.html'))!)).toBe('2022年9月15日');
-    expect(toText(select('time[datetime="2022-09-15"]', readPage(out, 'en/privacy/index.html'))!)).toBe('September 15, 2022');
+    expect(toText(select('time[datetime="2025-06-01"]', readPage(out, 'zh-CN/privacy/index.html'))!)).toBe('2025年6月1日');
+    expect(toText(select('time[datetime="2025-06-01"]', readPage(out, 'en/privacy/index.html'))!)).toBe('June 1, 2025');
   });
 
   it('has the same sections, clauses, flagged spans and SDK rows in zh-CN as in en', () => {
@@ -93,7 +94,10 @@ describe('the example in two languages', () => {
   it('publishes a translation status page that shows zh-CN fully translated', () => {
     const status = readPage(out, 'translation-status/index.html');
     const row = selectAll('tbody tr', status).map((tr) => selectAll('td, th', tr).map((cell) => toText(cell).trim()));
-    expect(row).toEqual([['privacy', '2022-09-15', '简体中文 (zh-CN)', '24', '0', '0']]);
+    expect(row).toEqual([
+      ['privacy', '2025-06-01', '简体中文 (zh-CN)', '29', '0', '0'],
+      ['privacy', '2022-09-15', '简体中文 (zh-CN)', '24', '0', '0'],
+    ]);
     expect(select('meta[name="robots"]', status)!.properties['content']).toBe('noindex');
   });
 });

@@ -10,11 +10,14 @@ export interface BuildRun {
   stderr: string;
 }
 
-export function runBuild(args: string[]): BuildRun {
+/** The build date the tests build the example for: 2026-01-01, so that results do not depend on today. */
+export const testEpoch = '1767225600';
+
+export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildRun {
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/build.ts'), ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: testEpoch, ...env },
     timeout: 170_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

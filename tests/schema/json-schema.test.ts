@@ -23,6 +23,7 @@ function expectedSchemaOf(file: string): string {
   if (name === 'version.yaml') return 'version';
   if (name === 'sdks.yaml') return 'sdks';
   if (name === 'translations.yaml') return 'translations';
+  if (name === 'versions.lock.yaml') return 'versions-lock';
   return 'policy-text';
 }
 

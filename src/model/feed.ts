@@ -1,0 +1,44 @@
+/**
+ * The Atom feed of a document's versions in one language (RFC 4287), built
+ * as an xast tree and serialized by xast-util-to-xml: no string templates.
+ */
+import { x } from 'xastscript';
+import { toXml } from 'xast-util-to-xml';
+import { formatDate, useTranslations } from '../i18n/index.ts';
+import { absoluteUrl, documentUrl, feedUrl, versionUrl } from '../routing.ts';
+import type { DocumentModel, LocaleModel, SiteModel } from './types.ts';
+
+export function buildFeed(site: SiteModel, locale: LocaleModel, document: DocumentModel): string {
+  const t = useTranslations(locale.code);
+  const abs = (href: string) => absoluteUrl(site, href);
+  const versions = document.versions.filter((version) => !version.draft && version.texts[locale.code]);
+  const title = versions[0]?.texts[locale.code]?.title ?? document.slug;
+  const updated = `${versions[0]?.published ?? site.builtFor}T00:00:00Z`;
+
+  const tree = x(null, [
+    { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' },
+    x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': locale.code }, [
+      x('id', abs(feedUrl(locale.code, document.slug))),
+      x('title', `${title} · ${t('version.history')}`),
+      x('updated', updated),
+      x('link', { rel: 'self', type: 'application/atom+xml', href: abs(feedUrl(locale.code, document.slug)) }),
+      x('link', { rel: 'alternate', type: 'text/html', href: abs(documentUrl(locale.code, document.slug)) }),
+      x('author', [x('name', locale.siteName)]),
+      ...versions.map((version) =>
+        x('entry', [
+          x('id', abs(versionUrl(locale.code, document.slug, version.id))),
+          x('title', `${version.texts[locale.code]!.title} · ${formatDate(version.published, locale.code)}`),
+          x('updated', `${version.published}T00:00:00Z`),
+          x('published', `${version.published}T00:00:00Z`),
+          x('link', { rel: 'alternate', type: 'text/html', href: abs(versionUrl(locale.code, document.slug, version.id)) }),
+          x('summary', [
+            t('feed.effective', { date: formatDate(version.effective, locale.code) }),
+            version.summary[locale.code] ? ` ${version.summary[locale.code]}` : '',
+            version.material ? ` ${t('version.material')}` : '',
+          ].join('')),
+        ]),
+      ),
+    ]),
+  ]);
+  return `${toXml(tree, { closeEmptyElements: true })}\n`;
+}

@@ -1,0 +1,43 @@
+/** The site model → /policies.json, checked against its schema as it is made. */
+import { absoluteUrl, changesUrl, currentOf, documentUrl, feedUrl, versionUrl, webviewUrl } from '../routing.ts';
+import { manifestSchema, type Manifest } from '../schema/manifest.ts';
+import type { SiteModel } from './types.ts';
+
+export function buildManifest(site: SiteModel): Manifest {
+  const abs = (href: string) => absoluteUrl(site, href);
+  const documents = site.documents.flatMap((document) =>
+    site.locales.flatMap((locale) => {
+      const published = document.versions.filter((version) => !version.draft && version.texts[locale.code]);
+      const current = currentOf(document);
+      const text = current.texts[locale.code];
+      if (!text || published.length === 0) return [];
+      const inEffect = published.filter((version) => version.status !== 'upcoming');
+      const consentRequiredSince = (inEffect.find((version) => version.material) ?? inEffect.at(-1) ?? published.at(-1)!).id;
+      return [
+        {
+          document: document.slug,
+          locale: locale.code,
+          title: text.title,
+          url: abs(documentUrl(locale.code, document.slug)),
+          webviewUrl: abs(webviewUrl(locale.code, document.slug)),
+          feedUrl: abs(feedUrl(locale.code, document.slug)),
+          current: current.id,
+          consentRequiredSince,
+          versions: published.map((version) => ({
+            version: version.id,
+            published: version.published,
+            effective: version.effective,
+            status: version.status === 'draft' ? ('upcoming' as const) : version.status,
+            material: version.material,
+            ...(version.summary[locale.code] ? { summary: version.summary[locale.code] } : {}),
+            sha256: version.sha256[locale.code]!,
+            url: abs(versionUrl(locale.code, document.slug, version.id)),
+            webviewUrl: abs(webviewUrl(locale.code, document.slug, version.id)),
+            ...(version.changes?.[locale.code] ? { changesUrl: abs(changesUrl(locale.code, document.slug, version.id)) } : {}),
+          })),
+        },
+      ];
+    }),
+  );
+  return manifestSchema.parse({ schemaVersion: 1, builtFor: site.builtFor, baseUrl: site.baseUrl, documents });
+}

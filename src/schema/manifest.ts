@@ -1,0 +1,46 @@
+/**
+ * Schema of /policies.json, the manifest apps read to learn the current
+ * version of each document in each language, and when a new version needs
+ * the user's consent again. Documented in docs/app-integration.md; the JSON
+ * Schema is schemas/policies.schema.json.
+ */
+import { z } from 'zod';
+
+const url = z.string().url();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const manifestVersionSchema = z.strictObject({
+  version: date.describe('Version id: its publication date.'),
+  published: date,
+  effective: date.describe('The day this version takes effect.'),
+  status: z.enum(['current', 'upcoming', 'past']).describe('On the build date: in effect (`current`), in effect later (`upcoming`), or replaced (`past`).'),
+  material: z.boolean().describe('True when this version needs the user’s renewed consent.'),
+  summary: z.string().optional().describe('What changed since the previous version, in this language.'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of this version’s text in this language; changes whenever the text does.'),
+  url: url.describe('The permanent page of this version.'),
+  webviewUrl: url.describe('The light page of this version for an in-app webview.'),
+  changesUrl: url.optional().describe('The redline against the previous version (absent for the first version).'),
+});
+
+export const manifestSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  /** The build date (SOURCE_DATE_EPOCH or the day of the build), which decides `status`. */
+  builtFor: date,
+  baseUrl: url,
+  documents: z.array(
+    z.strictObject({
+      document: z.string().describe('Document id, such as `privacy`.'),
+      locale: z.string().describe('Language tag, such as `en` or `zh-CN`.'),
+      title: z.string(),
+      url: url.describe('The document’s stable address, always showing the current version.'),
+      webviewUrl: url.describe('The stable webview address, always showing the current version.'),
+      feedUrl: url.describe('Atom feed of new versions.'),
+      current: date.describe('Id of the version in effect.'),
+      /** The newest version that needs renewed consent and is in effect (or the first version): consent given before it is outdated. */
+      consentRequiredSince: date.describe('Id of the newest version in effect that needed renewed consent (or the first version). A user whose consent predates it must be asked again.'),
+      versions: z.array(manifestVersionSchema).describe('Every published version, newest first.'),
+    }),
+  ),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
