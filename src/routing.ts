@@ -15,6 +15,9 @@
 import type { Redline } from './diff/types.ts';
 import type { DocumentModel, LocaleModel, PolicyText, SiteModel, VersionModel } from './model/types.ts';
 
+/** `hosted`: the full site page. `webview`: the light page an app opens, without site chrome. */
+export type Variant = 'hosted' | 'webview';
+
 export interface PolicyPageProps {
   site: SiteModel;
   locale: LocaleModel;
@@ -23,6 +26,7 @@ export interface PolicyPageProps {
   text: PolicyText;
   /** The page at the document's address (`/<locale>/<document>/`), which shows the current version. */
   isCurrentAddress: boolean;
+  variant: Variant;
 }
 
 export interface HistoryPageProps {
@@ -55,9 +59,15 @@ export const webviewUrl = (locale: string, document: string, version?: string) =
 export const manifestUrl = '/policies.json';
 export const translationStatusUrl = '/translation-status/';
 
+/** A policy page's URL: the current version (no `version`) or one version, hosted or in the webview. */
+export function pageUrl(variant: Variant, locale: string, document: string, version?: string): string {
+  if (variant === 'webview') return webviewUrl(locale, document, version);
+  return version ? versionUrl(locale, document, version) : documentUrl(locale, document);
+}
+
 /** The URL of a policy page in `locale`. */
-export function policyPageUrl(page: Pick<PolicyPageProps, 'document' | 'version' | 'isCurrentAddress'>, locale: string): string {
-  return page.isCurrentAddress ? documentUrl(locale, page.document.slug) : versionUrl(locale, page.document.slug, page.version.id);
+export function policyPageUrl(page: Pick<PolicyPageProps, 'document' | 'version' | 'isCurrentAddress' | 'variant'>, locale: string): string {
+  return pageUrl(page.variant, locale, page.document.slug, page.isCurrentAddress ? undefined : page.version.id);
 }
 
 /** The version shown at the document's address. */
@@ -90,22 +100,22 @@ function eachDocument<T>(site: SiteModel, make: (locale: LocaleModel, document: 
   return site.locales.flatMap((locale) => site.documents.flatMap((document) => make(locale, document)));
 }
 
-/** `getStaticPaths` entries for /<locale>/<document>/. */
-export function currentPaths(site: SiteModel) {
+/** `getStaticPaths` entries for /<locale>/<document>/ (or /webview/<locale>/<document>/). */
+export function currentPaths(site: SiteModel, variant: Variant = 'hosted') {
   return eachDocument(site, (locale, document) => {
     const version = currentOf(document);
     const text = version.texts[locale.code];
-    const props: PolicyPageProps | undefined = text && { site, locale, document, version, text, isCurrentAddress: true };
+    const props: PolicyPageProps | undefined = text && { site, locale, document, version, text, isCurrentAddress: true, variant };
     return props ? [{ params: { locale: locale.code, document: document.slug }, props }] : [];
   });
 }
 
-/** `getStaticPaths` entries for /<locale>/<document>/<version>/. */
-export function versionPaths(site: SiteModel) {
+/** `getStaticPaths` entries for /<locale>/<document>/<version>/ (or its webview page). */
+export function versionPaths(site: SiteModel, variant: Variant = 'hosted') {
   return eachDocument(site, (locale, document) =>
     document.versions.flatMap((version) => {
       const text = version.texts[locale.code];
-      const props: PolicyPageProps | undefined = text && { site, locale, document, version, text, isCurrentAddress: false };
+      const props: PolicyPageProps | undefined = text && { site, locale, document, version, text, isCurrentAddress: false, variant };
       return props ? [{ params: { locale: locale.code, document: document.slug, version: version.id }, props }] : [];
     }),
   );

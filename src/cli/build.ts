@@ -16,6 +16,8 @@ import { buildDate } from '../model/build-date.ts';
 import { readOptions, projectRoot } from './args.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+// A build is always a production build, whatever NODE_ENV the caller has (test runners set `test`).
+process.env['NODE_ENV'] = 'production';
 
 const options = readOptions();
 const date = buildDate();

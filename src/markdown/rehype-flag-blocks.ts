@@ -2,11 +2,12 @@
  * rehype plugin: renders a whole flagged clause. `<strong>` may only hold
  * phrasing content, so instead of wrapping the clause, the words of every
  * block (paragraph, list item, table cell) are wrapped in
- * `<strong class="flag flag-<kind>">`. Nested lists keep their structure.
+ * `<strong class="flag-<kind>">`. Nested lists keep their structure.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { flagClass, type FlagKind } from '../schema/policy-text.ts';
 import './data.ts';
 
 const textBlocks = new Set(['p', 'li', 'td', 'th', 'dd', 'dt']);
@@ -22,12 +23,12 @@ export default function rehypeFlagBlocks() {
   };
 }
 
-function wrapPhrasingRuns(children: ElementContent[], kind: string): ElementContent[] {
+function wrapPhrasingRuns(children: ElementContent[], kind: FlagKind): ElementContent[] {
   const result: ElementContent[] = [];
   let run: ElementContent[] = [];
   const flush = () => {
     if (run.some((child) => child.type !== 'text' || child.value.trim() !== '')) {
-      result.push({ type: 'element', tagName: 'strong', properties: { className: ['flag', `flag-${kind}`] }, children: run });
+      result.push({ type: 'element', tagName: 'strong', properties: { className: [flagClass(kind)] }, children: run });
     } else result.push(...run);
     run = [];
   };
@@ -45,8 +46,8 @@ function wrapPhrasingRuns(children: ElementContent[], kind: string): ElementCont
 }
 
 /** An inline flag of the same kind inside a flagged clause adds nothing: its words join the run. */
-function isSameFlag(node: ElementContent, kind: string): boolean {
+function isSameFlag(node: ElementContent, kind: FlagKind): boolean {
   if (node.type !== 'element' || node.tagName !== 'strong') return false;
   const className = node.properties['className'];
-  return Array.isArray(className) && className.includes(`flag-${kind}`);
+  return Array.isArray(className) && className.includes(flagClass(kind));
 }

@@ -1,6 +1,6 @@
 /**
  * remark plugin: turns the flag directives `:sensitive[…]` and `:important[…]`
- * into `<strong class="flag flag-<kind>">`, through `data.hName` and
+ * into `<strong class="flag-<kind>">`, through `data.hName` and
  * `data.hProperties` so that mdast-util-to-hast emits the element.
  *
  * A word after a colon in ordinary prose ("Note:this") parses as a directive
@@ -14,7 +14,7 @@ import type { VFile } from 'vfile';
 import { fail } from '../messages/message.ts';
 import { closest } from '../load/validate.ts';
 import './data.ts';
-import { flagKinds, type FlagKind } from '../schema/policy-text.ts';
+import { flagClass, flagKinds, type FlagKind } from '../schema/policy-text.ts';
 
 export function isFlagKind(name: string): name is FlagKind {
   return (flagKinds as readonly string[]).includes(name);
@@ -63,7 +63,7 @@ export default function remarkFlags() {
         fail(file, `Unexpected flag inside flag \`:${directive.name}[…]\`; flag each span once`, directive.position, 'flag-misuse');
       }
       found.push(directive.name);
-      directive.data = { hName: 'strong', hProperties: { className: ['flag', `flag-${directive.name}`] } };
+      directive.data = { hName: 'strong', hProperties: { className: [flagClass(directive.name)] } };
       return undefined;
     });
   };

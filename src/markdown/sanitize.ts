@@ -6,7 +6,7 @@
  */
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
 import { linkProtocols } from '../schema/common.ts';
-import { flagKinds } from '../schema/policy-text.ts';
+import { flagClass, flagKinds } from '../schema/policy-text.ts';
 
 export const sanitizeSchema: SanitizeSchema = {
   strip: ['script', 'style'],
@@ -14,7 +14,7 @@ export const sanitizeSchema: SanitizeSchema = {
   attributes: {
     a: ['href'],
     ol: ['start'],
-    strong: [['className', 'flag', ...flagKinds.map((kind) => `flag-${kind}`)]],
+    strong: [['className', ...flagKinds.map(flagClass)]],
   },
   protocols: { href: [...linkProtocols] },
   allowComments: false,

@@ -92,6 +92,7 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions): S
   return {
     baseUrl: site.data.baseUrl.endsWith('/') ? site.data.baseUrl : `${site.data.baseUrl}/`,
     builtFor: options.buildDate,
+    preview: options.mode === 'preview',
     sourceLocale: site.data.sourceLocale,
     governingLocale: site.data.governingLocale ?? site.data.sourceLocale,
     locales: locales.map((code) => {

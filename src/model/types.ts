@@ -9,6 +9,8 @@ export interface SiteModel {
   baseUrl: string;
   /** The day the site was built for (YYYY-MM-DD): it decided which version is current. */
   builtFor: string;
+  /** True in the live preview (`npm run dev`), false when publishing. */
+  preview: boolean;
   /** The language the others are translated from. */
   sourceLocale: string;
   /** The language whose text prevails; every other language's pages say so. */

@@ -6,6 +6,11 @@ import { idSchema } from './common.ts';
 export const flagKinds = ['sensitive', 'important'] as const;
 export type FlagKind = (typeof flagKinds)[number];
 
+/** The class of a flag's `<strong>`: one class per kind, `flag-sensitive` or `flag-important`. */
+export function flagClass(kind: FlagKind): string {
+  return `flag-${kind}`;
+}
+
 export const flagSchema = z
   .enum(flagKinds)
   .describe('Flags the whole clause: `sensitive` (sensitive personal information) or `important` (material to your rights, or limits our liability).');

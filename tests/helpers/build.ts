@@ -17,8 +17,14 @@ export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildRun 
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/build.ts'), ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: testEpoch, ...env },
+    env: { ...userEnvironment(), NO_COLOR: '1', SOURCE_DATE_EPOCH: testEpoch, ...env },
     timeout: 170_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The environment a user's shell would have: without what Vitest adds for its own workers (MODE, DEV, PROD, NODE_ENV=test …). */
+function userEnvironment(): NodeJS.ProcessEnv {
+  const added = /^(VITEST.*|TEST|MODE|DEV|PROD|SSR|BASE_URL|NODE_ENV)$/;
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !added.test(name)));
 }
