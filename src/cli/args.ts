@@ -10,6 +10,8 @@ export interface CliOptions {
   outDir: string;
   /** Build draft versions too (`--drafts`); never for the published site. */
   drafts: boolean;
+  /** Port of the preview server (`npm run dev -- --port 4000`). */
+  port: number;
 }
 
 export function readOptions(argv: string[] = process.argv.slice(2)): CliOptions {
@@ -19,8 +21,9 @@ export function readOptions(argv: string[] = process.argv.slice(2)): CliOptions 
       content: { type: 'string', default: path.join(projectRoot, 'content') },
       out: { type: 'string', default: path.join(projectRoot, 'dist') },
       drafts: { type: 'boolean', default: false },
+      port: { type: 'string', default: '4321' },
     },
     allowPositionals: false,
   });
-  return { contentDir: path.resolve(values.content), outDir: path.resolve(values.out), drafts: values.drafts };
+  return { contentDir: path.resolve(values.content), outDir: path.resolve(values.out), drafts: values.drafts, port: Number(values.port) };
 }

@@ -7,9 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
-import { loadSite } from '../load/index.ts';
+import { loadSite, type LoadResult } from '../load/index.ts';
 import { formatReport } from '../messages/report.ts';
 import { buildDate } from '../model/build-date.ts';
+import { errorPage } from './error-page.ts';
 import { formatHtmlFiles } from './format-html.ts';
 
 export interface Options {
@@ -38,6 +39,15 @@ export default function legalSite(options: Options): AstroIntegration {
 }
 
 function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugin {
+  // One load per change of the content, shared by the pages and the error page.
+  let loaded: Promise<LoadResult> | undefined;
+  const load = () =>
+    (loaded ??= loadSite(contentDir, {
+      mode,
+      drafts: mode === 'preview' || process.env['LEGAL_SITE_DRAFTS'] === '1',
+      buildDate: process.env['LEGAL_SITE_BUILD_DATE'] ?? buildDate(),
+    }));
+
   return {
     name: 'legal-site:model',
     resolveId(id) {
@@ -45,11 +55,7 @@ function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugi
     },
     async load(id) {
       if (id !== resolvedId) return undefined;
-      const { site, files } = await loadSite(contentDir, {
-        mode,
-        drafts: mode === 'preview' || process.env['LEGAL_SITE_DRAFTS'] === '1',
-        buildDate: process.env['LEGAL_SITE_BUILD_DATE'] ?? buildDate(),
-      });
+      const { site, files } = await load();
       for (const file of files) if (file.path) this.addWatchFile(file.path);
       if (!site) throw new ContentError(formatReport(files));
       return `export default ${JSON.stringify(site)};`;
@@ -58,10 +64,24 @@ function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugi
       server.watcher.add(contentDir);
       const reload = (changed: string) => {
         if (!changed.startsWith(contentDir)) return;
+        loaded = undefined;
         invalidate(server);
         server.ws.send({ type: 'full-reload' });
       };
       server.watcher.on('add', reload).on('change', reload).on('unlink', reload);
+      // While the content has errors, every page is the list of errors (and reloads when they are fixed).
+      server.middlewares.use((request, response, next) => {
+        if (!(request.headers.accept ?? '').includes('text/html')) return next();
+        load().then(({ site, files }) => {
+          if (site) return next();
+          // Read the files again on the next request: a save in quick succession can reach the
+          // watcher as a single event, and the error page must never outlive the mistake.
+          loaded = undefined;
+          response.statusCode = 500;
+          response.setHeader('Content-Type', 'text/html; charset=utf-8');
+          response.end(errorPage(files));
+        }, next);
+      });
     },
   };
 }

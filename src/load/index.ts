@@ -53,6 +53,7 @@ export interface ParseResult {
 export async function parseContent(contentDir: string, mode: BuildOptions['mode'] = 'publish'): Promise<ParseResult> {
   const tree = await readContentTree(contentDir);
   const site = parseFile(tree.site, siteSchema);
+  const lock = parseFile(tree.lock, versionsLockSchema);
 
   const documents = tree.documents.map((document) => ({
     slug: document.slug,
@@ -64,12 +65,12 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
         sdks: parseFile(version.sdks, sdkDirectorySchema),
         hasSdksFile: version.sdks !== undefined,
         translationsLock: parseFile(version.translations, translationsLockSchema),
+        locked: lock?.data.documents[document.slug]?.[version.id] !== undefined,
         texts: new Map([...version.texts].map(([locale, file]) => [locale, { file, parsed: parseFile(file, policyTextSchema) }])),
       }),
     ),
   }));
 
-  const lock = parseFile(tree.lock, versionsLockSchema);
   if (lock) {
     const drafts = new Set(documents.flatMap((document) => document.versions.filter((version) => version.meta?.data.draft).map((version) => `${document.slug}/${version.id}`)));
     await checkVersionLock({ tree, lock, isDraft: (document, version) => drafts.has(`${document}/${version}`), unlockedIsError: mode === 'publish' });

@@ -1,5 +1,6 @@
 /** What the caller tells the Markdown plugins about the text being rendered, through `file.data`. */
 import type { FlagKind } from '../schema/policy-text.ts';
+import type { InternalLink } from './remark-content-rules.ts';
 import type { TextRun } from './remark-text-runs.ts';
 
 declare module 'vfile' {
@@ -12,6 +13,8 @@ declare module 'vfile' {
     inlineFlags: FlagKind[];
     /** Written by remark-text-runs: each block's words with their flags, for redlines. */
     blocks: TextRun[][];
+    /** Written by remark-content-rules: links to `#id` in the text. */
+    internalLinks: InternalLink[];
   }
 }
 

@@ -18,10 +18,12 @@ import type { VFileMessage } from 'vfile-message';
 import type { FlagKind } from '../schema/policy-text.ts';
 import './data.ts';
 import rehypeFlagBlocks from './rehype-flag-blocks.ts';
-import remarkContentRules from './remark-content-rules.ts';
+import remarkContentRules, { type InternalLink } from './remark-content-rules.ts';
 import remarkFlags from './remark-flags.ts';
 import remarkTextRuns, { type TextRun } from './remark-text-runs.ts';
 import remarkVariables from './remark-variables.ts';
+import { fail } from '../messages/message.ts';
+import { nestingProblem } from './limits.ts';
 import { sanitizeSchema } from './sanitize.ts';
 
 export const processor = unified()
@@ -50,12 +52,19 @@ export interface Rendered {
   inlineFlags: FlagKind[];
   /** Each block's words with their flags. */
   blocks: TextRun[][];
+  /** Links to `#id` in the text, with their positions, for reference checks. */
+  links: InternalLink[];
   /** Messages positioned in the Markdown text (line 1 is its first line). */
   messages: VFileMessage[];
 }
 
 export function renderMarkdown(markdown: string, options: RenderOptions): Rendered {
   const file = new VFile({ value: markdown, data: { variables: options.variables, clauseFlag: options.clauseFlag } });
+  const tooDeep = nestingProblem(markdown);
+  if (tooDeep) {
+    fail(file, tooDeep.reason, tooDeep.point, 'markdown-too-deep');
+    return { html: '', inlineFlags: [], blocks: [], links: [], messages: file.messages };
+  }
   const html = String(processor.processSync(file)).trim();
-  return { html, inlineFlags: file.data.inlineFlags ?? [], blocks: file.data.blocks ?? [], messages: file.messages };
+  return { html, inlineFlags: file.data.inlineFlags ?? [], blocks: file.data.blocks ?? [], links: file.data.internalLinks ?? [], messages: file.messages };
 }

@@ -5,10 +5,12 @@
  * The sanitizer after remark-rehype enforces the same again.
  */
 import type { Root } from 'mdast';
+import type { Position } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { linkProtocols } from '../schema/common.ts';
 import { fail } from '../messages/message.ts';
+import './data.ts';
 
 export function isAllowedLink(url: string): boolean {
   if (url.startsWith('#')) return /^#[a-z][a-z0-9-]*$/.test(url);
@@ -16,8 +18,16 @@ export function isAllowedLink(url: string): boolean {
   return protocol !== undefined && (linkProtocols as readonly string[]).includes(protocol);
 }
 
+/** A link to `#id` inside the text, checked later against the document's ids. */
+export interface InternalLink {
+  id: string;
+  position: Position | undefined;
+}
+
 export default function remarkContentRules() {
   return function (tree: Root, file: VFile): void {
+    const internalLinks: InternalLink[] = [];
+    file.data.internalLinks = internalLinks;
     visit(tree, (node, index, parent) => {
       const remove = (): [typeof SKIP, number] | undefined => {
         if (!parent || index === undefined) return undefined;
@@ -42,6 +52,7 @@ export default function remarkContentRules() {
           return undefined;
         case 'link':
         case 'definition':
+          if (node.url.startsWith('#') && isAllowedLink(node.url)) internalLinks.push({ id: node.url.slice(1), position: node.position });
           if (!isAllowedLink(node.url)) {
             fail(file, `Unexpected link address \`${node.url}\`, expected one starting with https://, http://, mailto: or tel:, or #clause-id`, node.position, 'unsafe-link');
             node.url = '#';

@@ -80,6 +80,10 @@ export const rules = {
     title: 'Markdown feature not supported here',
     hint: 'Use paragraphs, lists, tables and links in clause text; a clause heading goes in its `title`.',
   },
+  'markdown-too-deep': {
+    title: 'Text nested too deeply',
+    hint: 'Flatten the lists: legal text reads best with at most two or three levels.',
+  },
   'unsafe-link': {
     title: 'Link address not allowed',
     hint: 'Links may use https://, http://, mailto: or tel:, or point to a clause in this document with #clause-id.',
@@ -131,6 +135,30 @@ export const rules = {
   'translation-stale': {
     title: 'Translation out of date',
     hint: 'Update the translation to match the source text, then record it with `npm run translations:confirm -- <language>`.',
+  },
+  'unflagged-sensitive': {
+    title: 'Sensitive information not flagged',
+    hint: 'Mark the words with `:sensitive[…]`, so that readers notice them (PIPL asks that sensitive personal information stand out).',
+  },
+  'over-marking': {
+    title: 'Too much flagged text',
+    hint: 'Flag the words that matter, not whole passages: when everything is bold, nothing stands out.',
+  },
+  'name-not-variable': {
+    title: 'Name written out',
+    hint: 'Use the variable instead, so that the name is spelt the same everywhere.',
+  },
+  'repeated-paragraph': {
+    title: 'Repeated paragraph',
+    hint: 'Keep the paragraph once; refer to it with a link `[see …](#clause-id)` if needed.',
+  },
+  'broken-reference': {
+    title: 'Link to a missing clause',
+    hint: 'Link to the id of an existing section or clause, such as `[clause 8](#no-consent-needed)`.',
+  },
+  'sdk-not-shown': {
+    title: 'SDK never shown',
+    hint: 'Show it with `sdks:` on a clause, or remove it from sdks.yaml.',
   },
   'missing-ui-strings': {
     title: 'No interface strings for a language',

@@ -20,6 +20,7 @@ import type { TranslationsLock } from '../schema/translations.ts';
 import type { VersionMeta } from '../schema/version.ts';
 import { createHash } from 'node:crypto';
 import { redline, type ComparableClause, type ComparableText } from '../diff/redline.ts';
+import { lintSdks, lintText, type ClauseForLint } from '../lint/index.ts';
 import { checkTranslation } from '../translation/check.ts';
 import type { ClauseFacts, SectionFacts, TextFacts } from '../translation/facts.ts';
 import { sourceFingerprints } from '../translation/fingerprint.ts';
@@ -39,6 +40,8 @@ export interface ParsedVersion {
   /** True when sdks.yaml exists, even if it failed validation (then its own errors are reported). */
   hasSdksFile: boolean;
   translationsLock: Parsed<TranslationsLock> | undefined;
+  /** Recorded in versions.lock.yaml: a legal record. Editorial warnings are not given for it (it cannot change). */
+  locked: boolean;
   /** Each language file, and its content when it passed validation. */
   texts: Map<string, { file: VFile; parsed: Parsed<PolicyTextInput> | undefined }>;
 }
@@ -170,6 +173,13 @@ function buildVersion(version: ParsedVersion, context: Context): BuiltVersion | 
 
   const draft = meta?.data.draft ?? false;
   const translations = checkTranslations(version, facts, { ...context, options: { ...context.options, mode: draft ? 'preview' : context.options.mode } });
+  const sourceFacts = facts.get(context.sourceLocale);
+  if (version.sdks && sourceFacts && !version.locked) {
+    const written = sourceFacts.clauses.map((clause) => clause.sdks).filter(Boolean);
+    const shown = new Set(written.includes('all') ? sdkIds : written.flatMap((list) => list.split(',')));
+    const { source } = version.sdks;
+    lintSdks(source.file, version.sdks.data.sdks.map((sdk, index) => ({ id: sdk.id, place: placeOfNode(source, nodeAtPath(source, ['sdks', index, 'id']).node) })), shown);
+  }
   if (!meta) return undefined;
   const summary = meta.data.summary ?? {};
   if (meta.data.material) {
@@ -247,6 +257,12 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
   const sectionFacts: SectionFacts[] = [];
   const clauseFacts: ClauseFacts[] = [];
   const comparableClauses = new Map<string, ComparableClause>();
+  const lintClauses: ClauseForLint[] = [];
+  const titles: { value: string; place: Place }[] = [];
+  const titled = (value: string, path: PropertyKey[]) => {
+    titles.push({ value, place: placeOfNode(source, nodeAtPath(source, path).node) });
+    return title(value, path);
+  };
 
   const sections = data.sections.map((section, s) => {
     sectionFacts.push({ id: section.id, place: idPlace(section.id, ['sections', s, 'id']) });
@@ -264,11 +280,12 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
       clauseFacts.push({ id: clause.id, sectionId: section.id, flag: clause.flag, inlineFlags: rendered.inlineFlags, sdks: sdksWritten, place });
       const model: ClauseModel = {
         id: clause.id,
-        ...(clause.title ? { title: title(clause.title, [...path, 'title']) } : {}),
+        ...(clause.title ? { title: titled(clause.title, [...path, 'title']) } : {}),
         ...(clause.flag ? { flag: clause.flag } : {}),
         html: rendered.html,
         sdks: resolveSdkRefs(source, clause.sdks, [...path, 'sdks'], version, sdkIds),
       };
+      lintClauses.push({ id: clause.id, sectionId: section.id, flag: clause.flag, markdown: clause.text, toFile, place, blocks: rendered.blocks, links: rendered.links });
       comparableClauses.set(clause.id, {
         id: clause.id,
         ...(model.title ? { title: model.title } : {}),
@@ -279,13 +296,14 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
       });
       return model;
     });
-    return { id: section.id, ...(section.title ? { title: title(section.title, ['sections', s, 'title']) } : {}), clauses };
+    return { id: section.id, ...(section.title ? { title: titled(section.title, ['sections', s, 'title']) } : {}), clauses };
   });
 
   const sdks = version.sdks;
+  if (!version.locked) lintText({ locale, file: source.file, sections: sectionFacts, clauses: lintClauses, titles, variables });
   const policyText: PolicyText = {
     locale,
-    title: title(data.title, ['title']),
+    title: titled(data.title, ['title']),
     sections,
     sdks: sdks ? sdks.data.sdks.map((sdk, index) => localizeSdk(sdks, index, sdk, locale, variables)) : [],
   };

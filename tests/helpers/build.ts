@@ -24,7 +24,7 @@ export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}): BuildRun 
 }
 
 /** The environment a user's shell would have: without what Vitest adds for its own workers (MODE, DEV, PROD, NODE_ENV=test …). */
-function userEnvironment(): NodeJS.ProcessEnv {
+export function userEnvironment(): NodeJS.ProcessEnv {
   const added = /^(VITEST.*|TEST|MODE|DEV|PROD|SSR|BASE_URL|NODE_ENV)$/;
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !added.test(name)));
 }
