@@ -1,0 +1,134 @@
+/**
+ * The hostile-input catalogue: content a legal editor might write by
+ * mistake, or an attacker on purpose. Each case runs `npm run build`'s
+ * script on a copy of a small site. A bad case must stop with a clear
+ * message naming the file and line, no stack trace, and the previous site
+ * left untouched; a case that must simply work (or be shown as harmless
+ * text) must build a page with no script, no event handler and no
+ * `javascript:` URL.
+ */
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { selectAll } from 'hast-util-select';
+import { describe, expect, it } from 'vitest';
+import { runBuild } from '../helpers/build.ts';
+import { replaceOnce, siteWith, tempDir, type Change } from '../helpers/content.ts';
+import { htmlFiles, readPage } from '../helpers/dist.ts';
+
+const en = 'notice/2024-01-10/en.yaml';
+const sdks = 'notice/2024-01-10/sdks.yaml';
+const version = 'notice/2024-01-10/version.yaml';
+const inText = (markdown: string) => ({ [en]: replaceOnce('We are not liable for outages.', markdown) });
+
+interface BadCase {
+  changes: Record<string, Change>;
+  /** Optional extra set-up on the copied site (symbolic links). */
+  prepare?: (dir: string) => void;
+  file: string;
+  rule: string;
+}
+
+const bad: Record<string, BadCase> = {
+  'malformed YAML': { changes: { [en]: replaceOnce('title: Data we collect', 'title: [Data we collect') }, file: en, rule: 'yaml-syntax' },
+  'tab indentation': { changes: { [en]: replaceOnce('    title: Data we collect', '\ttitle: Data we collect') }, file: en, rule: 'yaml-syntax' },
+  'bytes that are not UTF-8': { changes: { [version]: new Uint8Array([0x70, 0x75, 0x62, 0x3a, 0x20, 0xc3, 0x28, 0x0a]) }, file: version, rule: 'file-encoding' },
+  'duplicate keys': { changes: { [version]: (old) => `${old}published: 2024-01-10\n` }, file: version, rule: 'yaml-syntax' },
+  'duplicate ids': { changes: { [en]: replaceOnce('- id: liability', '- id: phone') }, file: en, rule: 'duplicate-id' },
+  'misspelt key': { changes: { [en]: replaceOnce('        flag: important', '        sensitve: true') }, file: en, rule: 'unknown-key' },
+  'wrong type': { changes: { [version]: replaceOnce('effective: 2024-02-01', 'effective: [2024, 2, 1]') }, file: version, rule: 'wrong-type' },
+  'impossible date in version.yaml': { changes: { [version]: replaceOnce('effective: 2024-02-01', 'effective: 2022-02-30') }, file: version, rule: 'invalid-date' },
+  'impossible date as folder name': { changes: { 'notice/2022-02-30/version.yaml': 'published: 2022-02-30\neffective: 2022-03-01\n' }, file: 'notice/2022-02-30', rule: 'version-folder' },
+  'raw <script> in text': { changes: inText('Hello <script>alert(1)</script> world.'), file: en, rule: 'raw-html' },
+  '<img onerror> in text': { changes: inText('Look <img src=x onerror=alert(1)> here.'), file: en, rule: 'raw-html' },
+  '<iframe> block': { changes: inText('<iframe src="https://evil.example"></iframe>'), file: en, rule: 'raw-html' },
+  'HTML comment': { changes: inText('Hidden <!-- note --> text.'), file: en, rule: 'raw-html' },
+  'javascript: link in text': { changes: inText('[Click](javascript:alert(1))'), file: en, rule: 'unsafe-link' },
+  'javascript: link in another case and with entities': { changes: inText('[a](JaVaScRiPt:alert(1)) [b](&#106;avascript:alert(1))'), file: en, rule: 'unsafe-link' },
+  'javascript: autolink': { changes: inText('<javascript:alert(1)>'), file: en, rule: 'unsafe-link' },
+  'javascript: reference definition': { changes: inText('[click][x]\n\n          [x]: javascript:alert(1)'), file: en, rule: 'unsafe-link' },
+  'data: link in text': { changes: inText('[Open](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'), file: en, rule: 'unsafe-link' },
+  'javascript: SDK URL': { changes: { [sdks]: replaceOnce('https://crash.example.com/privacy', 'javascript:alert(1)') }, file: sdks, rule: 'invalid-url' },
+  'data: SDK URL': { changes: { [sdks]: replaceOnce('https://crash.example.com/privacy', 'data:text/html,<script>alert(1)</script>') }, file: sdks, rule: 'invalid-url' },
+  'event handler on a flag': { changes: inText(':important[click me]{onclick="alert(1)"}'), file: en, rule: 'flag-misuse' },
+  'unknown flag': { changes: inText(':sensitve[phone]'), file: en, rule: 'unknown-flag' },
+  'undefined variable': { changes: inText('Contact {{compnay}}.'), file: en, rule: 'undefined-variable' },
+  'YAML alias bomb': {
+    changes: { [version]: ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]'].join('\n') },
+    file: version,
+    rule: 'yaml-syntax',
+  },
+  'a huge file': { changes: { [en]: (old) => `${old}# ${'x'.repeat(2 * 1024 * 1024)}\n` }, file: en, rule: 'file-too-large' },
+  'deeply nested lists': { changes: inText(Array.from({ length: 60 }, (_, level) => `${'  '.repeat(level)}- level ${level}`).join('\n          ')), file: en, rule: 'markdown-too-deep' },
+  'a symbolic link pointing outside content/': {
+    changes: { [en]: null },
+    prepare: (dir) => symlinkSync('/etc/passwd', path.join(dir, en)),
+    file: en,
+    rule: 'file-outside-content',
+  },
+  'an empty file': { changes: { [en]: '' }, file: en, rule: 'file-missing' },
+  'an empty version.yaml': { changes: { [version]: '\n' }, file: version, rule: 'file-missing' },
+};
+
+/** Every page of a built site is free of script, event handlers and `javascript:` URLs. */
+function expectHarmless(dist: string): void {
+  for (const file of htmlFiles(dist)) {
+    const tree = readPage(dist, file);
+    expect(selectAll('script, iframe, object, embed, svg', tree), file).toEqual([]);
+    for (const element of selectAll('*', tree)) {
+      for (const [name, value] of Object.entries(element.properties)) {
+        expect(name.toLowerCase().startsWith('on'), `${file}: ${name}`).toBe(false);
+        expect(String(value).toLowerCase().replace(/\s/g, ''), `${file}: ${name}`).not.toMatch(/^(javascript|data|vbscript):/);
+      }
+    }
+  }
+}
+
+describe('hostile content that must fail cleanly', () => {
+  it('has at least 25 cases', () => {
+    expect(Object.keys(bad).length).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(Object.entries(bad))('%s', (_, testCase) => {
+    const content = siteWith(testCase.changes);
+    testCase.prepare?.(content);
+    const out = path.join(tempDir(), 'dist');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'index.html'), 'previous site');
+
+    const run = runBuild(['--content', content, '--out', out]);
+
+    expect(run.status, run.stdout).toBe(1);
+    const where = `${path.relative(process.cwd(), path.join(content, testCase.file))}:`;
+    expect(run.stderr).toMatch(new RegExp(`${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d+:\\d+ {2}error {2}.+\\(${testCase.rule}\\)`));
+    expect(run.stderr).toMatch(/^ {2}fix: /m);
+    expect(run.stderr).not.toMatch(/^\s+at |TypeError|RangeError|ReferenceError|SyntaxError|node:internal/m);
+    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+  });
+});
+
+describe('input that must simply work, or show as harmless text', () => {
+  it('a byte order mark and Windows line endings build the same page', () => {
+    const plain = path.join(tempDir(), 'dist');
+    const windows = path.join(tempDir(), 'dist');
+    expect(runBuild(['--content', siteWith({}), '--out', plain]).status).toBe(0);
+    const content = siteWith({ [en]: (old) => `\uFEFF${old.replaceAll('\n', '\r\n')}`, [version]: (old) => `\uFEFF${old.replaceAll('\n', '\r\n')}` });
+    const run = runBuild(['--content', content, '--out', windows]);
+    expect(run.stderr).toBe('');
+    expect(readFileSync(path.join(windows, 'en/notice/index.html'), 'utf8')).toBe(readFileSync(path.join(plain, 'en/notice/index.html'), 'utf8'));
+  });
+
+  it('markup in titles and variable values is shown as text, never run', () => {
+    const content = siteWith({
+      [en]: (old) => old.replace('title: Data we collect', 'title: "<script>alert(1)</script> Data"').replace('title: Phone number', 'title: "<img src=x onerror=alert(1)>"'),
+      'site.yaml': replaceOnce('app: Example App', 'app: "<b onmouseover=alert(1)>App</b> javascript:alert(1)"'),
+    });
+    const dist = path.join(tempDir(), 'dist');
+    const run = runBuild(['--content', content, '--out', dist]);
+    expect(run.status, run.stderr).toBe(0);
+    const html = readFileSync(path.join(dist, 'en/notice/index.html'), 'utf8');
+    expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script> Data');
+    expect(html).toContain('&#x3C;b onmouseover=alert(1)>App&#x3C;/b> javascript:alert(1)');
+    expectHarmless(dist);
+  });
+});
