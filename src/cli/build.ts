@@ -10,7 +10,7 @@
  */
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { loadSite } from '../load/index.ts';
+import { sharedLoad } from '../integration/handoff.ts';
 import { formatReport } from '../messages/report.ts';
 import { buildDate } from '../model/build-date.ts';
 import { readOptions, projectRoot } from './args.ts';
@@ -21,7 +21,8 @@ process.env['NODE_ENV'] = 'production';
 
 const options = readOptions();
 const date = buildDate();
-const { site, files } = await loadSite(options.contentDir, { mode: 'publish', drafts: options.drafts, buildDate: date });
+// Shared with the Astro integration below, which reuses this load instead of reading everything again.
+const { site, files } = await sharedLoad(options.contentDir, { mode: 'publish', drafts: options.drafts, buildDate: date });
 const report = formatReport(files);
 if (report) console.error(`${report}\n`);
 if (!site) {

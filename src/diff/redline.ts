@@ -116,16 +116,18 @@ function compareClause(old: Located, current: Located, outOfOrder: boolean, loca
   const moved = outOfOrder || old.sectionId !== current.sectionId ? { fromSection: old.sectionId, toSection: current.sectionId } : undefined;
   const flags = flagChanges(a, b);
   const sdkTableChanged = a.sdks !== b.sdks;
+  const status = reworded || moved || flags.length > 0 || sdkTableChanged ? 'changed' : 'unchanged';
   return {
     id: b.id,
-    status: reworded || moved || flags.length > 0 || sdkTableChanged ? 'changed' : 'unchanged',
+    status,
     ...(b.title ? { title: b.title } : {}),
     ...(titleRedline ? { titleRedline } : {}),
     ...(moved ? { moved } : {}),
     reworded,
     flags,
     sdkTableChanged,
-    blocks,
+    // An unchanged clause is shown as a count, so its words are not kept (they would repeat the whole text per version).
+    blocks: status === 'unchanged' ? [] : blocks,
   };
 }
 

@@ -30,7 +30,7 @@ export interface ClauseChange {
   flags: FlagChange[];
   /** `sdks:` placement changed. */
   sdkTableChanged: boolean;
-  /** One list of segments per block (paragraph, list item, table cell). */
+  /** One list of segments per block (paragraph, list item, table cell); empty for an unchanged clause. */
   blocks: Segment[][];
 }
 

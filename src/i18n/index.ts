@@ -13,13 +13,24 @@ export type UiStrings = Record<UiKey, string>;
 /** Every language the interface is translated into. Add a language: add its JSON file and a line here. */
 export const uiStrings: Readonly<Record<string, UiStrings>> = { en, 'zh-CN': zhCN, ar };
 
+/**
+ * The interface words for `locale`: its own file, or the file of another
+ * variant of the same language (`en-GB` uses `en`, `zh-SG` uses `zh-CN`).
+ */
+function stringsFor(locale: string): UiStrings | undefined {
+  if (Object.hasOwn(uiStrings, locale)) return uiStrings[locale];
+  const language = locale.split('-')[0];
+  const variant = Object.keys(uiStrings).find((code) => code.split('-')[0] === language);
+  return variant ? uiStrings[variant] : undefined;
+}
+
 export function hasUiStrings(locale: string): boolean {
-  return Object.hasOwn(uiStrings, locale);
+  return stringsFor(locale) !== undefined;
 }
 
 /** `t('key', { name: value })` for `locale`; `{name}` placeholders in the string are filled in. */
 export function useTranslations(locale: string) {
-  const table = uiStrings[locale];
+  const table = stringsFor(locale);
   if (!table) throw new Error(`No interface strings for language "${locale}" (add src/i18n/${locale}.json).`);
   return function t(key: UiKey, values: Record<string, string> = {}): string {
     return table[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);

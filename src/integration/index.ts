@@ -1,13 +1,14 @@
 /**
  * The Astro integration: loads the content once per build (or per change in
  * `astro dev`) and hands the site model to the pages as the virtual module
- * `virtual:legal-site/model`. Pages import the model; they never read files.
+ * `virtual:legal-site/model` (see handoff.ts). Pages import the model; they
+ * never read files.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
-import { loadSite, type LoadResult } from '../load/index.ts';
+import { forgetLoads, handOver, modelModuleCode, sharedLoad } from './handoff.ts';
 import { formatReport } from '../messages/report.ts';
 import { buildDate } from '../model/build-date.ts';
 import { errorPage } from './error-page.ts';
@@ -39,14 +40,12 @@ export default function legalSite(options: Options): AstroIntegration {
 }
 
 function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugin {
-  // One load per change of the content, shared by the pages and the error page.
-  let loaded: Promise<LoadResult> | undefined;
   const load = () =>
-    (loaded ??= loadSite(contentDir, {
+    sharedLoad(contentDir, {
       mode,
       drafts: mode === 'preview' || process.env['LEGAL_SITE_DRAFTS'] === '1',
       buildDate: process.env['LEGAL_SITE_BUILD_DATE'] ?? buildDate(),
-    }));
+    });
 
   return {
     name: 'legal-site:model',
@@ -58,13 +57,14 @@ function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugi
       const { site, files } = await load();
       for (const file of files) if (file.path) this.addWatchFile(file.path);
       if (!site) throw new ContentError(formatReport(files));
-      return `export default ${JSON.stringify(site)};`;
+      handOver(site);
+      return modelModuleCode;
     },
     configureServer(server) {
       server.watcher.add(contentDir);
       const reload = (changed: string) => {
         if (!changed.startsWith(contentDir)) return;
-        loaded = undefined;
+        forgetLoads();
         invalidate(server);
         server.ws.send({ type: 'full-reload' });
       };
@@ -76,7 +76,7 @@ function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugi
           if (site) return next();
           // Read the files again on the next request: a save in quick succession can reach the
           // watcher as a single event, and the error page must never outlive the mistake.
-          loaded = undefined;
+          forgetLoads();
           response.statusCode = 500;
           response.setHeader('Content-Type', 'text/html; charset=utf-8');
           response.end(errorPage(files));

@@ -10,7 +10,7 @@ import { fail, type Place } from '../messages/message.ts';
 import { hasUiStrings } from '../i18n/index.ts';
 import { markdownPointMapper } from '../load/scalar-position.ts';
 import { keyNodeOf, nodeAtPath, placeOfNode, type YamlSource } from '../load/yaml.ts';
-import { renderMarkdown } from '../markdown/processor.ts';
+import { RenderCache } from '../markdown/cache.ts';
 import { replaceVariables } from '../markdown/variables.ts';
 import type { MaybeLocalizedText } from '../schema/common.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
@@ -68,6 +68,7 @@ interface BuiltVersion {
 
 interface Context {
   locales: string[];
+  renderer: RenderCache;
   sourceLocale: string;
   variables: Map<string, Record<string, string>>;
   options: BuildOptions;
@@ -87,6 +88,7 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions): S
 
   const context: Context = {
     locales,
+    renderer: new RenderCache(),
     sourceLocale: site.data.sourceLocale,
     variables: new Map(locales.map((locale) => [locale, resolveVariables(site, locale)])),
     options,
@@ -165,7 +167,7 @@ function buildVersion(version: ParsedVersion, context: Context): BuiltVersion | 
     }
     const text = version.texts.get(locale)?.parsed;
     if (!text) continue;
-    const built = buildText(text, locale, context.variables.get(locale) ?? {}, version, sdkIds);
+    const built = buildText(text, locale, context.variables.get(locale) ?? {}, version, sdkIds, context.renderer);
     texts[locale] = built.text;
     facts.set(locale, built.facts);
     comparable.set(locale, built.comparable);
@@ -242,7 +244,7 @@ function checkSdkIds(sdks: Parsed<SdkDirectoryInput> | undefined): Set<string> {
   return ids;
 }
 
-function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Record<string, string>, version: ParsedVersion, sdkIds: Set<string>): { text: PolicyText; facts: TextFacts; comparable: ComparableText } {
+function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Record<string, string>, version: ParsedVersion, sdkIds: Set<string>, renderer: RenderCache): { text: PolicyText; facts: TextFacts; comparable: ComparableText } {
   const { source, data } = text;
   const seen = new Map<string, number>();
   const idPlace = (id: string, path: PropertyKey[]): Place => {
@@ -270,7 +272,7 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
       const path = ['sections', s, 'clauses', c];
       const place = idPlace(clause.id, [...path, 'id']);
       const textNode = nodeAtPath(source, [...path, 'text']).node;
-      const rendered = renderMarkdown(clause.text, { variables, clauseFlag: clause.flag });
+      const rendered = renderer.render(locale, clause.text, { variables, clauseFlag: clause.flag });
       const toFile = markdownPointMapper(source, textNode);
       for (const message of rendered.messages) {
         const point = message.place ? toFile('start' in message.place ? message.place.start : message.place) : placeOfNode(source, textNode);

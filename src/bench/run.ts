@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: builds synthetic sites of three sizes with this generator
+ * and, in the same run, a bare Astro 7 baseline with the same number of
+ * pages of the same text; reports the median of several runs per size (the
+ * machines are noisy: ratios, not absolute times, are the figures), peak
+ * memory, and the webview page's weight against its text. Writes
+ * bench/results.json and prints a table.
+ *
+ * BENCH_RUNS (default 3) sets the runs per size; BENCH_SIZES=small builds only the smallest.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { projectRoot } from '../cli/args.ts';
+import { writeBaseline } from './baseline.ts';
+import { generateSite, type SiteSize } from './synthetic.ts';
+import { pageWeight } from './weight.ts';
+
+const sizes: SiteSize[] = [
+  { documents: 1, versions: 5, locales: 2 },
+  { documents: 1, versions: 30, locales: 5 },
+  { documents: 3, versions: 30, locales: 10 },
+];
+const runs = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 3));
+const work = path.join(projectRoot, 'bench/.work');
+const epoch = '1767225600';
+
+interface Measure {
+  seconds: number;
+  peakRssBytes: number;
+}
+
+function measure(script: string, args: string[]): Measure {
+  const rssFile = path.join(work, `rss-${process.pid}.txt`);
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', path.join(projectRoot, 'src/bench/peak-rss.ts'), path.join(projectRoot, script), ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, SOURCE_DATE_EPOCH: epoch, NODE_ENV: 'production' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`${script} failed:\n${run.stderr.slice(-4000)}`);
+  return { seconds, peakRssBytes: Number(readFileSyncSafe(rssFile)) };
+}
+
+function readFileSyncSafe(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '0';
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function countHtml(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
+}
+
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+await mkdir(work, { recursive: true });
+const results = [];
+const chosen = process.env['BENCH_SIZES'] === 'small' ? sizes.slice(0, 1) : sizes;
+for (const size of chosen) {
+  const name = `${size.documents}x${size.versions}x${size.locales}`;
+  const dir = path.join(work, name);
+  await rm(dir, { recursive: true, force: true });
+  const site = await generateSite(path.join(dir, 'content'), size);
+  const out = path.join(dir, 'dist');
+  const ours = Array.from({ length: runs }, () => measure('src/cli/build.ts', ['--content', site.dir, '--out', out]));
+  const pages = countHtml(out);
+  const baselineDir = path.join(dir, 'baseline');
+  await writeBaseline(baselineDir, site.texts, pages);
+  const bare = Array.from({ length: runs }, () => measure('src/bench/build-baseline.ts', [baselineDir]));
+  const barePages = countHtml(path.join(baselineDir, 'dist'));
+  if (barePages !== pages) throw new Error(`The baseline built ${barePages} pages, expected ${pages}.`);
+  const seconds = median(ours.map((run) => run.seconds));
+  const bareAstroSeconds = median(bare.map((run) => run.seconds));
+  const row = {
+    ...size,
+    pages,
+    seconds: round(seconds),
+    bareAstroSeconds: round(bareAstroSeconds),
+    ratioToBareAstro: round(seconds / bareAstroSeconds),
+    peakRssMiB: mib(Math.max(...ours.map((run) => run.peakRssBytes))),
+    bareAstroPeakRssMiB: mib(Math.max(...bare.map((run) => run.peakRssBytes))),
+    msPerPage: round((1000 * seconds) / pages, 1),
+  };
+  results.push(row);
+  console.log(`${name}: ${JSON.stringify(row)}`);
+  await rm(path.join(dir, 'baseline', 'pages'), { recursive: true, force: true });
+}
+
+// The example's webview page: its HTML + CSS against its text, gzipped.
+const exampleOut = path.join(work, 'example-dist');
+measure('src/cli/build.ts', ['--out', exampleOut]);
+const webview = pageWeight(exampleOut, 'webview/en/privacy/index.html');
+const webviewZh = pageWeight(exampleOut, 'webview/zh-CN/privacy/index.html');
+
+const report = {
+  generatedWith: { runsPerSize: runs, node: process.version, cpus: (await import('node:os')).cpus().length },
+  sizes: results,
+  webviewWeightRatio: round(webview.ratio, 3),
+  webviewWeight: { en: { ...webview, ratio: round(webview.ratio, 3) }, 'zh-CN': { ...webviewZh, ratio: round(webviewZh.ratio, 3) } },
+};
+await mkdir(path.join(projectRoot, 'bench'), { recursive: true });
+await writeFile(path.join(projectRoot, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+const header = ['documents', 'versions', 'locales', 'pages', 'seconds', 'bare Astro s', 'ratio', 'ms/page', 'peak RSS MiB'];
+const lines = results.map((row) => [row.documents, row.versions, row.locales, row.pages, row.seconds, row.bareAstroSeconds, row.ratioToBareAstro, row.msPerPage, row.peakRssMiB].map(String));
+const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
+console.log(`\n${[header, ...lines].map((line) => line.map((cell, column) => cell.padStart(widths[column]!)).join('  ')).join('\n')}`);
+console.log(`\nwebview page weight (gzip HTML+CSS / gzip text): en ${report.webviewWeightRatio}, zh-CN ${round(webviewZh.ratio, 3)}`);
+console.log('written to bench/results.json');
+

@@ -1,0 +1,48 @@
+/**
+ * Handing the loaded site to the pages without serializing it. The build
+ * command, the Astro config (loaded through Vite) and the prerendered pages
+ * all run in one Node process, but each gets its own copy of our modules, so
+ * a module-level variable would not be shared. A registry under a global
+ * symbol is: the build command's check and the integration share one load
+ * of the content, and the pages read the model object itself, instead of a
+ * module with tens of megabytes of JSON for Vite to bundle and parse.
+ */
+import { loadSite, type LoadResult } from '../load/index.ts';
+import type { BuildOptions } from '../model/build.ts';
+import type { SiteModel } from '../model/types.ts';
+
+interface Registry {
+  loads: Map<string, Promise<LoadResult>>;
+  model: SiteModel | undefined;
+}
+
+const key = Symbol.for('legal-site.handoff');
+
+function registry(): Registry {
+  const global = globalThis as unknown as Record<symbol, Registry | undefined>;
+  return (global[key] ??= { loads: new Map(), model: undefined });
+}
+
+/** Loads the content once per folder and options in this process. */
+export function sharedLoad(contentDir: string, options: BuildOptions): Promise<LoadResult> {
+  const id = JSON.stringify([contentDir, options.mode, options.drafts, options.buildDate]);
+  const loads = registry().loads;
+  let loaded = loads.get(id);
+  if (!loaded) loads.set(id, (loaded = loadSite(contentDir, options)));
+  return loaded;
+}
+
+/** Forgets every load (the preview calls it when a content file changes). */
+export function forgetLoads(): void {
+  registry().loads.clear();
+}
+
+export function handOver(model: SiteModel): void {
+  registry().model = model;
+}
+
+/** The code of the virtual module: it returns the model handed over in this process. */
+export const modelModuleCode = `const model = globalThis[Symbol.for('legal-site.handoff')]?.model;
+if (!model) throw new Error('No site model was handed over: build with npm run build, or preview with npm run dev.');
+export default model;
+`;
