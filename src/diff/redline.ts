@@ -111,7 +111,8 @@ function compareClause(old: Located, current: Located, outOfOrder: boolean, loca
   const a = old.clause;
   const b = current.clause;
   const titleRedline = a.title !== b.title ? diffRuns(runs(a.title), runs(b.title), locale) : undefined;
-  const blocks = diffBlocks(a.blocks, b.blocks, locale);
+  // Text rendered once is shared (src/markdown/cache.ts): the same blocks mean the same words.
+  const blocks = a.blocks === b.blocks ? [] : diffBlocks(a.blocks, b.blocks, locale);
   const reworded = Boolean(titleRedline && !isUnchanged(titleRedline)) || blocks.some((block) => !isUnchanged(block));
   const moved = outOfOrder || old.sectionId !== current.sectionId ? { fromSection: old.sectionId, toSection: current.sectionId } : undefined;
   const flags = flagChanges(a, b);

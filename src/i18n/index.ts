@@ -37,9 +37,15 @@ export function useTranslations(locale: string) {
   };
 }
 
+/** Intl formatters are slow to make and cheap to use: one per language, kept. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const languageNames = new Map<string, Intl.DisplayNames>();
+
 /** A date (YYYY-MM-DD) written the way `locale` writes dates, such as "September 15, 2022" or "2022年9月15日". */
 export function formatDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  let format = dateFormats.get(locale);
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
+  return format.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** Languages written in more than one script: their name says which (Simplified or Traditional Chinese). */
@@ -49,5 +55,7 @@ const multiScript = new Set(['zh', 'sr', 'pa', 'uz', 'az', 'bs', 'mn']);
 export function languageName(code: string, locale: string): string {
   const { language, script } = new Intl.Locale(code).maximize();
   const tag = multiScript.has(language) && script ? `${language}-${script}` : code;
-  return new Intl.DisplayNames([locale], { type: 'language', languageDisplay: 'dialect' }).of(tag) ?? code;
+  let names = languageNames.get(locale);
+  if (!names) languageNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language', languageDisplay: 'dialect' })));
+  return names.of(tag) ?? code;
 }

@@ -12,7 +12,6 @@ import { forgetLoads, handOver, modelModuleCode, sharedLoad } from './handoff.ts
 import { formatReport } from '../messages/report.ts';
 import { buildDate } from '../model/build-date.ts';
 import { errorPage } from './error-page.ts';
-import { formatHtmlFiles } from './format-html.ts';
 
 export interface Options {
   /** Folder holding site.yaml and the documents. */
@@ -31,9 +30,6 @@ export default function legalSite(options: Options): AstroIntegration {
         // The preview (`astro dev`) shows stale translations as warnings; a build refuses them.
         const mode = command === 'dev' ? 'preview' : 'publish';
         updateConfig({ vite: { plugins: [siteModelPlugin(contentDir, mode)] } });
-      },
-      'astro:build:done': async ({ dir }) => {
-        await formatHtmlFiles(fileURLToPath(dir));
       },
     },
   };

@@ -89,9 +89,16 @@ function unflaggedSensitive(text: TextForLint, clause: ClauseForLint): void {
   }
 }
 
+const patterns = new Map<string, RegExp>();
+
 function termPattern(term: string, locale: string): RegExp {
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return locale.startsWith('en') ? new RegExp(`\\b${escaped}\\b`, 'i') : new RegExp(escaped, 'i');
+  const key = `${locale}\u0000${term}`;
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    patterns.set(key, (pattern = locale.startsWith('en') ? new RegExp(`\\b${escaped}\\b`, 'i') : new RegExp(escaped, 'i')));
+  }
+  return pattern;
 }
 
 function namesNotVariables(text: TextForLint, written: string, placeOf: (offset: number) => Place): void {

@@ -29,7 +29,12 @@ export function markdownPointMapper(source: YamlSource, node: Node | undefined):
 
 /** Indentation of the first non-empty line after a block scalar's `|` header. */
 function blockIndent(text: string, headerOffset: number): number {
-  const lines = text.slice(headerOffset).split(/\r?\n/).slice(1);
-  const first = lines.find((line) => line.trim() !== '');
-  return first ? first.length - first.trimStart().length : 0;
+  let start = text.indexOf('\n', headerOffset);
+  while (start !== -1) {
+    const end = text.indexOf('\n', start + 1);
+    const line = text.slice(start + 1, end === -1 ? undefined : end).replace(/\r$/, '');
+    if (line.trim() !== '') return line.length - line.trimStart().length;
+    start = end;
+  }
+  return 0;
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-const url = z.string().url();
+const url = z.url();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const manifestVersionSchema = z.strictObject({

@@ -1,0 +1,82 @@
+/**
+ * The body of a policy text (its sections, clauses and SDK table) as HTML,
+ * built once per version and language and shared by every page that shows
+ * it: the document address, the permanent version page and their webview
+ * pages. At a thousand pages this is most of the rendering work, and it
+ * depends on the text alone, not on the page.
+ *
+ * Built as a hast tree with hastscript; clause text is inserted as the
+ * already sanitized HTML the Markdown pipeline produced. Serialized lean
+ * (no optional end tags, no needless quotes: the webview page must weigh
+ * little more than its text) with one block element per line (so that two
+ * builds diff line by line); the Nu HTML checker runs on every built page.
+ */
+import type { ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { useTranslations } from '../i18n/index.ts';
+import type { ClauseModel, PolicyText, SdkModel } from '../model/types.ts';
+
+const bodies = new WeakMap<PolicyText, string>();
+
+export function policyBodyHtml(text: PolicyText): string {
+  let html = bodies.get(text);
+  if (html === undefined) bodies.set(text, (html = toHtml(policyBody(text), { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true })));
+  return html;
+}
+
+/** Children separated by line breaks: one block element per line. */
+function lines(children: ElementContent[]): ElementContent[] {
+  return children.flatMap((child) => [{ type: 'text', value: '\n' }, child]);
+}
+
+function policyBody(text: PolicyText): Root {
+  return h(
+    null,
+    lines(text.sections.map((section) => h('section', { id: section.id }, lines([...(section.title ? [h('h2', section.title)] : []), ...section.clauses.map((clause) => clauseElement(text, clause))])))),
+  );
+}
+
+function clauseElement(text: PolicyText, clause: ClauseModel): ElementContent {
+  const shown = clause.sdks.map((id) => text.sdks.find((sdk) => sdk.id === id)).filter((sdk) => sdk !== undefined);
+  return h('div', { className: ['clause'], id: clause.id }, lines([
+    ...(clause.title ? [h('h3', clause.title)] : []),
+    { type: 'raw', value: clause.html },
+    ...(shown.length > 0 ? [sdkTable(text.locale, shown)] : []),
+  ]));
+}
+
+/**
+ * The third-party SDK directory as a real table. On narrow screens each row
+ * becomes a block with its labels (styles in base.css), so a 360 px phone
+ * never scrolls sideways.
+ */
+function sdkTable(locale: string, sdks: SdkModel[]): ElementContent {
+  const t = useTranslations(locale);
+  const columns = [t('sdk.provider'), t('sdk.purpose'), t('sdk.personalInformation'), t('sdk.privacyPolicy')] as const;
+  return h('table.sdk-table', lines([
+    h('caption', t('sdk.caption')),
+    h('thead', h('tr', [h('th', { scope: 'col' }, t('sdk.name')), ...columns.map((column) => h('th', { scope: 'col' }, column))])),
+    h(
+      'tbody',
+      lines(sdks.map((sdk) =>
+        h('tr', lines([
+          h('th', { scope: 'row' }, sdk.name),
+          h('td', { dataLabel: columns[0] }, sdk.provider),
+          h('td', { dataLabel: columns[1] }, sdk.purpose),
+          h('td', { dataLabel: columns[2] }, h('ul', sdk.personalInformation.map((item) => h('li', item)))),
+          h('td', { dataLabel: columns[3] }, h('a', { href: sdk.privacyPolicy }, readableUrl(sdk.privacyPolicy))),
+        ])),
+      )),
+    ),
+  ]));
+}
+
+/** Shows a percent-encoded address (such as Weibo's) readably; the link itself stays encoded. */
+function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
