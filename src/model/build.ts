@@ -11,8 +11,6 @@ import { hasUiStrings } from '../i18n/index.ts';
 import { markdownPointMapper } from '../load/scalar-position.ts';
 import { keyNodeOf, nodeAtPath, placeOfNode, type YamlSource } from '../load/yaml.ts';
 import { RenderCache } from '../markdown/cache.ts';
-import { replaceVariables } from '../markdown/variables.ts';
-import type { MaybeLocalizedText } from '../schema/common.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
 import type { SiteConfig } from '../schema/site.ts';
@@ -24,7 +22,9 @@ import { lintSdks, lintText, type ClauseForLint } from '../lint/index.ts';
 import { checkTranslation } from '../translation/check.ts';
 import type { ClauseFacts, SectionFacts, TextFacts } from '../translation/facts.ts';
 import { sourceFingerprints } from '../translation/fingerprint.ts';
-import type { ClauseModel, DocumentModel, PolicyText, SdkModel, SiteModel, TranslationStatus, VersionModel, VersionStatus } from './types.ts';
+import { checkSdkIds, localizeSdk, resolveSdkRefs } from './sdks.ts';
+import type { ClauseModel, DocumentModel, PolicyText, SiteModel, TranslationStatus, VersionModel, VersionStatus } from './types.ts';
+import { localizedValue, plainText, resolveVariables } from './values.ts';
 
 /** A validated file together with its parsed YAML, for positions. */
 export interface Parsed<T> {
@@ -233,17 +233,6 @@ function checkTranslations(version: ParsedVersion, facts: Map<string, TextFacts>
   return statuses;
 }
 
-function checkSdkIds(sdks: Parsed<SdkDirectoryInput> | undefined): Set<string> {
-  const ids = new Set<string>();
-  sdks?.data.sdks.forEach((sdk, index) => {
-    if (ids.has(sdk.id)) {
-      fail(sdks.source.file, `Unexpected duplicate SDK id \`${sdk.id}\`; each SDK needs its own id`, placeOfNode(sdks.source, nodeAtPath(sdks.source, ['sdks', index, 'id']).node), 'duplicate-id');
-    }
-    ids.add(sdk.id);
-  });
-  return ids;
-}
-
 function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Record<string, string>, version: ParsedVersion, sdkIds: Set<string>, renderer: RenderCache): { text: PolicyText; facts: TextFacts; comparable: ComparableText } {
   const { source, data } = text;
   const seen = new Map<string, number>();
@@ -318,63 +307,4 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
       sdks: policyText.sdks,
     },
   };
-}
-
-function resolveSdkRefs(source: YamlSource, refs: 'all' | string[] | undefined, path: PropertyKey[], version: ParsedVersion, ids: Set<string>): string[] {
-  if (!refs || (!version.sdks && version.hasSdksFile)) return [];
-  if (!version.sdks) {
-    fail(source.file, 'Unexpected `sdks:` in a clause: this version has no sdks.yaml', placeOfNode(source, nodeAtPath(source, path).node), 'file-missing', 'Create sdks.yaml in the version folder, or remove `sdks:` from the clause.');
-    return [];
-  }
-  if (refs === 'all') return [...ids];
-  refs.forEach((id, index) => {
-    if (!ids.has(id)) {
-      fail(source.file, `Unknown SDK \`${id}\`, expected one of ${[...ids].map((known) => `\`${known}\``).join(', ')} (from sdks.yaml)`, placeOfNode(source, nodeAtPath(source, [...path, index]).node), 'unknown-sdk');
-    }
-  });
-  return refs.filter((id) => ids.has(id));
-}
-
-function localizeSdk(sdks: Parsed<SdkDirectoryInput>, index: number, sdk: SdkDirectoryInput['sdks'][number], locale: string, variables: Record<string, string>): SdkModel {
-  const path = ['sdks', index];
-  const text = (value: string, key: string) => plainText(sdks.source, value, [...path, key], variables);
-  const purpose = sdk.purpose[locale];
-  const personalInformation = sdk.personalInformation[locale];
-  for (const [key, value] of [['purpose', purpose], ['personalInformation', personalInformation]] as const) {
-    if (value === undefined) {
-      fail(sdks.source.file, `Missing \`${locale}:\` under \`${key}\` in SDK \`${sdk.id}\`: every language needs its own text`, placeOfNode(sdks.source, nodeAtPath(sdks.source, [...path, key]).node), 'missing-translation', `Add a line \`${locale}: …\` under \`${key}\`.`);
-    }
-  }
-  return {
-    id: sdk.id,
-    name: text(localizedValue(sdks, [...path, 'name'], sdk.name, locale), 'name'),
-    provider: text(localizedValue(sdks, [...path, 'provider'], sdk.provider, locale), 'provider'),
-    purpose: text(purpose ?? '', 'purpose'),
-    personalInformation: (personalInformation ?? []).map((item) => text(item, 'personalInformation')),
-    privacyPolicy: sdk.privacyPolicy,
-  };
-}
-
-/** Replaces variables in a plain-text value (a title, an SDK field); unknown names are errors. */
-function plainText(source: YamlSource, value: string, path: PropertyKey[], variables: Record<string, string>): string {
-  const result = replaceVariables(value, variables);
-  for (const { name } of result.missing) {
-    fail(source.file, `Undefined variable \`{{${name}}}\`, expected one of ${Object.keys(variables).map((known) => `\`{{${known}}}\``).join(', ')}`, placeOfNode(source, nodeAtPath(source, path).node), 'undefined-variable');
-  }
-  return result.value;
-}
-
-/** The value for `locale` of a text that is either the same in every language or given per language. */
-function localizedValue(parsed: Parsed<unknown>, path: PropertyKey[], value: MaybeLocalizedText, locale: string): string {
-  if (typeof value === 'string') return value;
-  const found = value[locale];
-  if (found === undefined) {
-    fail(parsed.source.file, `Missing \`${locale}:\` value for \`${String(path.at(-1))}\`: give it in every language, or write one text for all`, placeOfNode(parsed.source, nodeAtPath(parsed.source, path).node), 'missing-translation', `Add a line \`${locale}: …\`.`);
-    return '';
-  }
-  return found;
-}
-
-function resolveVariables(site: Parsed<SiteConfig>, locale: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(site.data.variables).map(([name, value]) => [name, localizedValue(site, ['variables', name], value, locale)]));
 }
