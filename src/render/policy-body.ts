@@ -56,7 +56,8 @@ function sdkTable(locale: string, sdks: SdkModel[]): ElementContent {
   const columns = [t('sdk.provider'), t('sdk.purpose'), t('sdk.personalInformation'), t('sdk.privacyPolicy')] as const;
   return h('table.sdk-table', lines([
     h('caption', t('sdk.caption')),
-    h('thead', h('tr', [h('th', { scope: 'col' }, t('sdk.name')), ...columns.map((column) => h('th', { scope: 'col' }, column))])),
+    // Header cells in <thead> head their columns by the HTML table model; only row headers need `scope`.
+    h('thead', h('tr', [h('th', t('sdk.name')), ...columns.map((column) => h('th', column))])),
     h(
       'tbody',
       lines(sdks.map((sdk) =>
