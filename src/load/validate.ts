@@ -2,7 +2,9 @@
  * Validates a parsed YAML document against a Zod schema and turns every Zod
  * issue into a positioned message a legal editor can act on: which key, in
  * which clause, what was expected, what was found, and a "did you mean".
- * Plays the role of Starlight's `utils/error-map.ts`.
+ * Plays the role of Starlight's `utils/error-map.ts`. The data of a file
+ * whose only problems are unknown keys is still returned, for further
+ * checks; its errors keep the site from being built.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
@@ -26,7 +28,23 @@ export function validate<S extends z.ZodType>(source: YamlSource, schema: S): z.
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   for (const issue of result.error.issues) report(source, schema, issue);
+  // Misspelt keys are the commonest mistake and leave the rest of the file readable: without
+  // them the file is checked further, so that one report lists the problems behind them too.
+  if (result.error.issues.every((issue) => issue.code === 'unrecognized_keys')) {
+    for (const issue of result.error.issues) {
+      const owner = valueAt(input, issue.path);
+      if (owner && typeof owner === 'object') for (const key of issue.keys) delete (owner as Record<string, unknown>)[key];
+    }
+    const retry = schema.safeParse(input);
+    if (retry.success) return retry.data;
+  }
   return undefined;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) current = current && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined;
+  return current;
 }
 
 function report(source: YamlSource, schema: z.ZodType, issue: Issue): void {

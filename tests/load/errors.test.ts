@@ -160,6 +160,13 @@ describe('content errors name file, line and column', () => {
     expect(error.reason).toContain('aliases');
   });
 
+  it('checks a file further past a misspelt key, so one report lists the problems behind it', async () => {
+    const dir = siteWith({ [text]: (old) => old.replace('        flag: important', '        falg: important').replace('runs {{app}}', 'runs {{appp}}') });
+    const { messages, ok } = await messagesOf(dir);
+    expect(ok).toBe(false);
+    expect(messages.map((message) => message.ruleId).sort()).toEqual(['undefined-variable', 'unknown-key']);
+  });
+
   it('reports every problem of a run, not only the first', async () => {
     const dir = siteWith({
       [version]: replaceOnce('effective: 2024-02-01', 'effective: 2024-02-30'),
