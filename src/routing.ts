@@ -56,7 +56,6 @@ export const changesUrl = (locale: string, document: string, version: string) =>
 export const historyUrl = (locale: string, document: string) => `/${locale}/${document}/history/`;
 export const feedUrl = (locale: string, document: string) => `/${locale}/${document}/feed.xml`;
 export const webviewUrl = (locale: string, document: string, version?: string) => `/webview/${locale}/${document}/${version ? `${version}/` : ''}`;
-export const manifestUrl = '/policies.json';
 export const translationStatusUrl = '/translation-status/';
 
 /** A policy page's URL: the current version (no `version`) or one version, hosted or in the webview. */

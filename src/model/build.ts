@@ -133,7 +133,7 @@ function buildDocument(document: ParsedContent['documents'][number], context: Co
 }
 
 /** The newest published version already in effect on `date`; versions are newest first. */
-export function currentVersion(versions: readonly VersionModel[], date: string): VersionModel | undefined {
+function currentVersion(versions: readonly VersionModel[], date: string): VersionModel | undefined {
   return versions.find((version) => !version.draft && version.effective <= date);
 }
 
