@@ -6,11 +6,14 @@
  * request to any other host, and clause deep links that land in the webview.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../src/browser/chromium.ts';
 import { serveStatic, type StaticServer } from '../../src/browser/server.ts';
+import { runBuild } from '../helpers/build.ts';
+import { fixturesDir, tempDir } from '../helpers/content.ts';
 import { htmlFiles, urlOf } from '../helpers/dist.ts';
 
 const out = inject('exampleDist');
@@ -162,5 +165,29 @@ describe('the webview page', () => {
     expect(await page.locator('header, nav, footer').count()).toBe(0);
     expect(await page.locator('table.sdk-table tbody tr').count()).toBe(5);
     await page.close();
+  });
+});
+
+describe('a right-to-left site in the browser', () => {
+  it('lays out right to left, with no accessibility violations and no sideways scrolling', async () => {
+    const dist = path.join(tempDir(), 'dist');
+    const run = runBuild(['--content', path.join(fixturesDir, 'sites/rtl'), '--out', dist]);
+    expect(run.status, run.stderr).toBe(0);
+    const rtl = await serveStatic(dist);
+    try {
+      for (const url of ['/ar/notice/', '/webview/ar/notice/']) {
+        for (const scheme of ['light', 'dark'] as const) {
+          const page = await context.newPage();
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.goto(rtl.origin + url);
+          expect(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).direction)).toBe('rtl');
+          expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+          expect(await axeViolations(page), `${url} ${scheme}`).toEqual([]);
+          await page.close();
+        }
+      }
+    } finally {
+      await rtl.close();
+    }
   });
 });
