@@ -6,8 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSite, parseContent } from '../load/index.ts';
-import { hasErrors } from '../messages/message.ts';
+import { loadSite } from '../load/index.ts';
 import { formatReport } from '../messages/report.ts';
 import { confirmedRecord, writeRecord } from '../translation/record.ts';
 import { projectRoot } from './args.ts';
@@ -56,10 +55,10 @@ async function status(): Promise<void> {
 }
 
 async function confirm(target: string): Promise<void> {
-  const { content, files, lock } = await parseContent(contentDir, 'preview');
-  const { site, files: checked } = await loadSite(contentDir, { mode: 'preview' });
-  if (!content || !site || hasErrors(files)) {
-    console.error(`${formatReport(checked)}\n\nNothing was confirmed: fix the errors above first.`);
+  const { site, files, parsed } = await loadSite(contentDir, { mode: 'preview' });
+  const { content, lock } = parsed;
+  if (!content || !site) {
+    console.error(`${formatReport(files)}\n\nNothing was confirmed: fix the errors above first.`);
     process.exit(1);
   }
   const source = content.site.data.sourceLocale;

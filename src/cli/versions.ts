@@ -66,7 +66,7 @@ async function publish(document: string, version: string): Promise<void> {
   await writeFile(file, yaml.toString({ lineWidth: 0 }));
 
   // Checked exactly as the published build checks it: stale translations are errors.
-  const { files } = await loadSite(contentDir, { mode: 'publish' });
+  const { files, parsed } = await loadSite(contentDir, { mode: 'publish' });
   // This version is not recorded yet, so "unpublished version" is expected for it; anything else blocks.
   const blocking = files.flatMap((candidate) => candidate.messages.filter((entry) => entry.fatal && !(entry.ruleId === 'version-unlocked' && candidate.path === file)));
   if (blocking.length > 0) {
@@ -75,7 +75,8 @@ async function publish(document: string, version: string): Promise<void> {
     process.exit(1);
   }
 
-  const fresh = (await parseContent(contentDir, 'preview')).tree.documents.find((candidate) => candidate.slug === document)!.versions.find((candidate) => candidate.id === version)!;
+  // The files as just checked, draft mark removed: their fingerprints go into the lock.
+  const fresh = parsed.tree.documents.find((candidate) => candidate.slug === document)!.versions.find((candidate) => candidate.id === version)!;
   const documents = structuredClone(lock?.data.documents ?? {});
   documents[document] = { ...documents[document], [version]: versionHashes(fresh) };
   const sorted = Object.fromEntries(Object.keys(documents).sort().map((key) => [key, Object.fromEntries(Object.entries(documents[key]!).sort())]));

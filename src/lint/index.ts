@@ -13,9 +13,12 @@ import type { VFile } from 'vfile';
 import type { PointMapper } from '../load/scalar-position.ts';
 import type { InternalLink } from '../markdown/remark-content-rules.ts';
 import type { TextRun } from '../markdown/remark-text-runs.ts';
-import { warn, type Place } from '../messages/message.ts';
+import { advance, warn, type Place } from '../messages/message.ts';
 import type { FlagKind } from '../schema/policy-text.ts';
 import { sensitiveTerms } from './sensitive-terms.ts';
+
+/** The first point of a clause's Markdown. */
+const start = { line: 1, column: 1 };
 
 /** A section whose text is flagged beyond this share gets a warning. */
 export const maxFlaggedShare = 0.5;
@@ -54,7 +57,7 @@ export function lintText(text: TextForLint): void {
 
   for (const clause of text.clauses) {
     unflaggedSensitive(text, clause);
-    namesNotVariables(text, clause.markdown, (offset) => clause.toFile(pointAt(clause.markdown, offset)));
+    namesNotVariables(text, clause.markdown, (offset) => clause.toFile(advance(start, clause.markdown.slice(0, offset))));
     for (const link of clause.links) {
       if (!ids.has(link.id)) {
         warn(text.file, `Unexpected link to \`#${link.id}\` in clause \`${clause.id}\`: no section or clause has this id`, link.position ? clause.toFile(link.position.start) : clause.place, 'broken-reference');
@@ -83,7 +86,7 @@ function unflaggedSensitive(text: TextForLint, clause: ClauseForLint): void {
     warn(
       text.file,
       `Unflagged sensitive personal information in clause \`${clause.id}\`: “${term}” is named but not marked`,
-      offset >= 0 ? clause.toFile(pointAt(clause.markdown, offset)) : clause.place,
+      offset >= 0 ? clause.toFile(advance(start, clause.markdown.slice(0, offset))) : clause.place,
       'unflagged-sensitive',
     );
   }
@@ -131,9 +134,4 @@ export function lintSdks(file: VFile, sdks: { id: string; place: Place }[], show
 
 function normalize(value: string): string {
   return value.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-function pointAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }

@@ -28,6 +28,8 @@ export interface LoadResult {
   site: SiteModel | undefined;
   /** Every file that was read or reported on, with its messages. */
   files: VFile[];
+  /** The files as read and parsed, for commands that rewrite them (translations:confirm, publish-version). */
+  parsed: ParseResult;
 }
 
 /**
@@ -37,9 +39,9 @@ export interface LoadResult {
 export async function loadSite(contentDir: string, options: Partial<BuildOptions> = {}): Promise<LoadResult> {
   const mode = options.mode ?? 'publish';
   const resolved: BuildOptions = { mode, buildDate: options.buildDate ?? buildDate(), drafts: options.drafts ?? mode === 'preview' };
-  const { content, files } = await parseContent(contentDir, mode);
-  const model = content ? buildSiteModel(content, resolved) : undefined;
-  return { site: hasErrors(files) ? undefined : model, files };
+  const parsed = await parseContent(contentDir, mode);
+  const model = parsed.content ? buildSiteModel(parsed.content, resolved) : undefined;
+  return { site: hasErrors(parsed.files) ? undefined : model, files: parsed.files, parsed };
 }
 
 export interface ParseResult {
@@ -73,7 +75,7 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
 
   if (lock) {
     const drafts = new Set(documents.flatMap((document) => document.versions.filter((version) => version.meta?.data.draft).map((version) => `${document.slug}/${version.id}`)));
-    await checkVersionLock({ tree, lock, isDraft: (document, version) => drafts.has(`${document}/${version}`), unlockedIsError: mode === 'publish' });
+    checkVersionLock({ tree, lock, isDraft: (document, version) => drafts.has(`${document}/${version}`), unlockedIsError: mode === 'publish' });
   }
   const files = [...new Set([...tree.files, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
   return { content: site ? { site, documents } : undefined, files, tree, lock };

@@ -14,7 +14,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { isRealDate } from '../schema/common.ts';
-import { fail, warn } from '../messages/message.ts';
+import { advance, fail, warn } from '../messages/message.ts';
 
 export interface VersionFiles {
   /** Folder name: the publication date. */
@@ -26,6 +26,8 @@ export interface VersionFiles {
   sdks: VFile | undefined;
   /** translations.yaml: what each translation was made from. */
   translations: VFile | undefined;
+  /** The name of every `.yaml` file in the folder, read or not (a published version may gain none). */
+  yamlFiles: string[];
   /** Policy text per language tag, from `<locale>.yaml`. */
   texts: Map<string, VFile>;
 }
@@ -38,6 +40,8 @@ export interface DocumentFiles {
 
 export interface ContentTree {
   root: string;
+  /** The root with symbolic links resolved, to tell links that lead outside it. */
+  realRoot: string;
   site: VFile | undefined;
   /** versions.lock.yaml: the published versions' fingerprints, when the project locks its history. */
   lock: VFile | undefined;
@@ -54,7 +58,8 @@ const localeFile = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$/;
 const documentFolder = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export async function readContentTree(root: string): Promise<ContentTree> {
-  const tree: ContentTree = { root: path.resolve(root), site: undefined, lock: undefined, documents: [], files: [] };
+  const resolved = path.resolve(root);
+  const tree: ContentTree = { root: resolved, realRoot: await realpath(resolved).catch(() => resolved), site: undefined, lock: undefined, documents: [], files: [] };
   const rootFile = new VFile({ path: path.join(tree.root, 'site.yaml') });
 
   let entries;
@@ -112,8 +117,10 @@ async function readDocument(tree: ContentTree, slug: string, dir: string): Promi
 }
 
 async function readVersion(tree: ContentTree, id: string, dir: string, folder: VFile): Promise<VersionFiles> {
-  const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, translations: undefined, texts: new Map() };
-  for (const entry of sorted(await readdir(dir, { withFileTypes: true }))) {
+  const entries = sorted(await readdir(dir, { withFileTypes: true }));
+  const yamlFiles = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.yaml')).map((entry) => entry.name);
+  const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, translations: undefined, yamlFiles, texts: new Map() };
+  for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     const locale = localeFile.exec(entry.name)?.[1];
@@ -149,9 +156,7 @@ async function readContentFile(tree: ContentTree, full: string): Promise<VFile |
     file.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const text = new TextDecoder('utf-8').decode(bytes);
-    const before = text.slice(0, text.indexOf('\uFFFD'));
-    const lines = before.split('\n');
-    fail(file, 'Unexpected bytes that are not UTF-8 text', { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 }, 'file-encoding');
+    fail(file, 'Unexpected bytes that are not UTF-8 text', advance({ line: 1, column: 1 }, text.slice(0, text.indexOf('\uFFFD'))), 'file-encoding');
     return undefined;
   }
   return file;
@@ -175,8 +180,7 @@ async function isDirectory(tree: ContentTree, full: string): Promise<boolean> {
 async function isInside(tree: ContentTree, full: string): Promise<boolean> {
   try {
     const real = await realpath(full);
-    const root = await realpath(tree.root);
-    return real === root || real.startsWith(root + path.sep);
+    return real === tree.realRoot || real.startsWith(tree.realRoot + path.sep);
   } catch {
     return false;
   }

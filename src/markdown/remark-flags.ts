@@ -12,7 +12,7 @@ import type { Directives } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { fail } from '../messages/message.ts';
-import { closest } from '../load/validate.ts';
+import { closest } from '../messages/suggest.ts';
 import './data.ts';
 import { flagClass, flagKinds, type FlagKind } from '../schema/policy-text.ts';
 

@@ -2,6 +2,7 @@
  * `{{name}}` placeholders: values written once in site.yaml (company name,
  * app name, contact details) and used everywhere in text.
  */
+import { closest } from '../messages/suggest.ts';
 
 /** Matches `{{name}}`, with optional spaces inside the braces. */
 export const variablePattern = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
@@ -10,6 +11,13 @@ export interface MissingVariable {
   name: string;
   /** Index of the placeholder in the input string. */
   index: number;
+}
+
+/** The message for an unknown `{{name}}`: what is defined, and the likely intended name. */
+export function undefinedVariableReason(name: string, variables: Readonly<Record<string, string>>): string {
+  const known = Object.keys(variables);
+  const suggestion = closest(name, known);
+  return `Undefined variable \`{{${name}}}\`, expected one of ${known.map((each) => `\`{{${each}}}\``).join(', ') || 'the variables in site.yaml'}${suggestion ? `. Did you mean \`{{${suggestion}}}\`?` : ''}`;
 }
 
 /** Replaces every known `{{name}}` in `value`; unknown names are left as written and returned. */

@@ -38,3 +38,10 @@ export function startOf(place: Place | undefined): Point {
   if (!place) return { line: 1, column: 1 };
   return 'start' in place ? place.start : place;
 }
+
+/** The point reached after reading `text` from `start` (1-based lines and columns). */
+export function advance(start: Point, text: string): Point {
+  const lines = text.split('\n');
+  if (lines.length === 1) return { line: start.line, column: start.column + text.length };
+  return { line: start.line + lines.length - 1, column: (lines.at(-1)?.length ?? 0) + 1 };
+}

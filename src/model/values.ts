@@ -1,7 +1,7 @@
 /** Values written once for all languages or once per language, and `{{variables}}` in plain text. */
 import { fail } from '../messages/message.ts';
 import { nodeAtPath, placeOfNode, type YamlSource } from '../load/yaml.ts';
-import { replaceVariables } from '../markdown/variables.ts';
+import { replaceVariables, undefinedVariableReason } from '../markdown/variables.ts';
 import type { MaybeLocalizedText } from '../schema/common.ts';
 import type { SiteConfig } from '../schema/site.ts';
 import type { Parsed } from './build.ts';
@@ -10,7 +10,7 @@ import type { Parsed } from './build.ts';
 export function plainText(source: YamlSource, value: string, path: PropertyKey[], variables: Record<string, string>): string {
   const result = replaceVariables(value, variables);
   for (const { name } of result.missing) {
-    fail(source.file, `Undefined variable \`{{${name}}}\`, expected one of ${Object.keys(variables).map((known) => `\`{{${known}}}\``).join(', ')}`, placeOfNode(source, nodeAtPath(source, path).node), 'undefined-variable');
+    fail(source.file, undefinedVariableReason(name, variables), placeOfNode(source, nodeAtPath(source, path).node), 'undefined-variable');
   }
   return result.value;
 }

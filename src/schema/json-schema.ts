@@ -7,10 +7,15 @@ import { z } from 'zod';
 import { contentSchemas, type ContentSchemaName } from './index.ts';
 import { manifestSchema } from './manifest.ts';
 
+/** A schema as a draft-07 JSON Schema file. `input` describes what people write (defaults optional), `output` what programs read. */
+function toJsonSchemaFile(schema: z.ZodType, title: string, io: 'input' | 'output'): string {
+  const json = z.toJSONSchema(schema, { target: 'draft-07', io, unrepresentable: 'any' });
+  return `${JSON.stringify({ ...json, title }, null, 2)}\n`;
+}
+
 export function jsonSchemaFor(name: ContentSchemaName): string {
   const { schema, title } = contentSchemas[name];
-  const json = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' });
-  return `${JSON.stringify({ ...json, title }, null, 2)}\n`;
+  return toJsonSchemaFile(schema, title, 'input');
 }
 
 /** File name of each schema in `schemas/`. */
@@ -22,6 +27,5 @@ export const contentSchemaNames = Object.keys(contentSchemas) as ContentSchemaNa
 
 /** The JSON Schema of /policies.json, for app developers (schemas/policies.schema.json). */
 export function manifestJsonSchema(): string {
-  const json = z.toJSONSchema(manifestSchema, { target: 'draft-07', io: 'output' });
-  return `${JSON.stringify({ ...json, title: 'Policy manifest (/policies.json)' }, null, 2)}\n`;
+  return toJsonSchemaFile(manifestSchema, 'Policy manifest (/policies.json)', 'output');
 }

@@ -5,7 +5,6 @@
  * Without a lock file nothing is locked (a new project starts that way).
  */
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { fail, warn } from '../messages/message.ts';
@@ -35,7 +34,7 @@ export interface LockCheck {
   unlockedIsError: boolean;
 }
 
-export async function checkVersionLock({ tree, lock, isDraft, unlockedIsError }: LockCheck): Promise<void> {
+export function checkVersionLock({ tree, lock, isDraft, unlockedIsError }: LockCheck): void {
   const { source } = lock;
   const lockLine = (...keys: string[]) => `${path.basename(source.file.path)} line ${lineOf(source, ['documents', ...keys])}`;
 
@@ -48,7 +47,7 @@ export async function checkVersionLock({ tree, lock, isDraft, unlockedIsError }:
         continue;
       }
       const actual = versionHashes(version);
-      const names = new Set([...Object.keys(files), ...Object.keys(actual), ...(await otherFiles(version.dir))]);
+      const names = new Set([...Object.keys(files), ...Object.keys(actual), ...version.yamlFiles]);
       for (const name of [...names].sort()) {
         const file = fileOf(version, name) ?? version.folder;
         const expected = files[name];
@@ -70,12 +69,6 @@ export async function checkVersionLock({ tree, lock, isDraft, unlockedIsError }:
 
 function fileOf(version: VersionFiles, name: string): VFile | undefined {
   return [version.version, version.sdks, version.translations, ...version.texts.values()].find((file) => file && path.basename(file.path) === name);
-}
-
-/** Files in the folder the reader does not read (they still may not appear in a published version). */
-async function otherFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.yaml')).map((entry) => entry.name);
 }
 
 function lineOf(source: YamlSource, keyPath: string[]): number {
