@@ -174,7 +174,8 @@ function buildVersion(version: ParsedVersion, context: Context): BuiltVersion | 
   }
 
   const draft = meta?.data.draft ?? false;
-  const translations = checkTranslations(version, facts, { ...context, options: { ...context.options, mode: draft ? 'preview' : context.options.mode } });
+  // A stale translation blocks publishing, not a preview or a draft.
+  const translations = checkTranslations(version, facts, context.sourceLocale, context.options.mode === 'publish' && !draft);
   const sourceFacts = facts.get(context.sourceLocale);
   if (version.sdks && sourceFacts && !version.locked) {
     const written = sourceFacts.clauses.map((clause) => clause.sdks).filter(Boolean);
@@ -208,14 +209,14 @@ function buildVersion(version: ParsedVersion, context: Context): BuiltVersion | 
   };
 }
 
-function checkTranslations(version: ParsedVersion, facts: Map<string, TextFacts>, context: Context): Record<string, TranslationStatus> {
-  const source = facts.get(context.sourceLocale);
-  const sourceText = version.texts.get(context.sourceLocale)?.parsed;
+function checkTranslations(version: ParsedVersion, facts: Map<string, TextFacts>, sourceLocale: string, staleIsError: boolean): Record<string, TranslationStatus> {
+  const source = facts.get(sourceLocale);
+  const sourceText = version.texts.get(sourceLocale)?.parsed;
   if (!source || !sourceText) return {};
-  const current = sourceFingerprints(sourceText.data, version.sdks?.data, context.sourceLocale);
+  const current = sourceFingerprints(sourceText.data, version.sdks?.data, sourceLocale);
   const statuses: Record<string, TranslationStatus> = {};
   for (const [locale, target] of facts) {
-    if (locale === context.sourceLocale) continue;
+    if (locale === sourceLocale) continue;
     statuses[locale] = checkTranslation({
       source,
       target,
@@ -227,7 +228,7 @@ function checkTranslations(version: ParsedVersion, facts: Map<string, TextFacts>
         if (!sdks || index < 0) return undefined;
         return { file: sdks.source.file, place: placeOfNode(sdks.source, nodeAtPath(sdks.source, ['sdks', index, 'purpose', locale]).node) };
       },
-      staleIsError: context.options.mode === 'publish',
+      staleIsError,
     });
   }
   return statuses;
