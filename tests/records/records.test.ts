@@ -23,7 +23,7 @@ const recordsSite = path.join(fixturesDir, 'sites/records');
 const buildDate = '2026-01-01';
 const published = ['2024-01-10', '2024-06-01'];
 
-function records(dir: string, ...args: string[]) {
+function records(...args: string[]) {
   return spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/records.ts'), ...args], { encoding: 'utf8', env: { ...userEnvironment(), NO_COLOR: '1' } });
 }
 
@@ -85,7 +85,7 @@ describe('a published version reads the same forever', () => {
     expect(pairs.length).toBe(4);
     for (const { key, sha256: published } of pairs) expect(sha256(sink.get(key)!), key).toBe(published);
 
-    const run = records(exampleContent, 'show', 'privacy', '2022-09-15', 'zh-CN', '--content', exampleContent);
+    const run = records('show', 'privacy', '2022-09-15', 'zh-CN', '--content', exampleContent);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe(sink.get(recordKey('privacy', '2022-09-15', 'zh-CN')));
     const expected = manifest.documents.find((document) => document.locale === 'zh-CN')!.versions.find((version) => version.version === '2022-09-15')!.sha256;
@@ -181,7 +181,7 @@ describe('records:verify against an archived manifest', () => {
   it('passes on unchanged content, and fails on a reworded clause whose lock was forged to match', async () => {
     const dir = siteWith({}, recordsSite);
     const manifest = await archive(dir);
-    const clean = records(dir, 'verify', manifest, '--content', dir);
+    const clean = records('verify', manifest, '--content', dir);
     expect(clean.status, clean.stderr).toBe(0);
     expect(clean.stdout).toContain('All 4 records');
 
@@ -202,7 +202,7 @@ describe('records:verify against an archived manifest', () => {
     writeFileSync(lockFile, stringify({ format: 2, entries: forged }));
     expect((await messagesOf(dir)).ok, 'the forgery passes the build').toBe(true);
 
-    const caught = records(dir, 'verify', manifest, '--content', dir);
+    const caught = records('verify', manifest, '--content', dir);
     expect(caught.status).toBe(1);
     expect(caught.stderr).toContain('notice 2024-01-10 zh-CN: the record differs');
     expect(caught.stderr).not.toContain('notice 2024-01-10 en:');
@@ -215,7 +215,7 @@ describe('records:verify against an archived manifest', () => {
     const data = JSON.parse(readFileSync(manifest, 'utf8'));
     data.documents[0].versions.push({ ...data.documents[0].versions[0], version: '2023-01-01' });
     writeFileSync(manifest, JSON.stringify(data));
-    const run = records(dir, 'verify', manifest, '--content', dir);
+    const run = records('verify', manifest, '--content', dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`notice 2023-01-01 ${data.documents[0].locale}: the record has disappeared`);
   });
@@ -223,12 +223,12 @@ describe('records:verify against an archived manifest', () => {
   it('accepts the example manifest from before the records format (schemaVersion 1)', () => {
     const legacy = path.join(fixturesDir, 'records/example-policies-schema1.json');
     expect(JSON.parse(readFileSync(legacy, 'utf8')).schemaVersion).toBe(1);
-    const run = records(exampleContent, 'verify', legacy, '--content', exampleContent);
+    const run = records('verify', legacy, '--content', exampleContent);
     expect(run.status, run.stderr).toBe(0);
 
     const tampered = path.join(tempDir(), 'policies.json');
     writeFileSync(tampered, readFileSync(legacy, 'utf8').replace('621d1cf3293541f66c90838d9fd166b86a9296850190104865c305287548bf59', 'f'.repeat(64)));
-    const bad = records(exampleContent, 'verify', tampered, '--content', exampleContent);
+    const bad = records('verify', tampered, '--content', exampleContent);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('privacy 2022-09-15 en: the record differs');
   });
@@ -246,7 +246,7 @@ describe('records:migrate', () => {
     const before = await loadSite(dir, { mode: 'preview', drafts: true, buildDate });
     const oldHashes = Object.fromEntries(['2024-01-10', '2024-06-01'].map((id) => [id, sha256(JSON.stringify(before.unchecked!.documents[0]!.versions.find((version) => version.id === id)!.texts['en']))]));
 
-    const run = records(dir, 'migrate', '--content', dir);
+    const run = records('migrate', '--content', dir);
     expect(run.status, run.stderr).toBe(0);
     const lock = parse(readFileSync(path.join(dir, 'versions.lock.yaml'), 'utf8'));
     expect(lock.format).toBe(2);
@@ -257,6 +257,6 @@ describe('records:migrate', () => {
     expect(after.site).toBeDefined();
     const manifest = buildManifest(after.site!);
     expect(manifest.documents[0]!.versions.map((version) => version.legacySha256)).toEqual([oldHashes['2024-06-01'], oldHashes['2024-01-10']]);
-    expect(records(dir, 'migrate', '--content', dir).stderr).toContain('already in the records format');
+    expect(records('migrate', '--content', dir).stderr).toContain('already in the records format');
   });
 });
