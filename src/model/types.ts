@@ -102,6 +102,8 @@ export interface ClauseModel {
   html: string;
   /** Ids of the SDKs whose table follows the text (empty: no table). */
   sdks: string[];
+  /** Preview only: the translation lacks this clause, shown here in the source language. */
+  untranslated?: { locale: string; place: string };
 }
 
 export interface SdkModel {

@@ -5,17 +5,18 @@
  * and computes the canonical record of each language, which for a published
  * version must equal the record in the lock.
  */
+import path from 'node:path';
 import type { ComparableText } from '../diff/redline.ts';
 import { lintSdks, lintText } from '../lint/index.ts';
 import type { ParsedVersion } from '../load/parsed.ts';
 import { nodeAtPath, placeOfNode } from '../load/yaml.ts';
-import { fail, warn } from '../messages/message.ts';
+import { fail, startOf, warn } from '../messages/message.ts';
 import { recordHash, recordKey, serializeRecord, type CanonicalRecord } from '../records/canonical.ts';
 import type { TextFacts } from '../translation/facts.ts';
 import type { SiteContext } from './context.ts';
 import { checkSdkIds } from './sdks.ts';
 import { buildText } from './text.ts';
-import { checkTranslations } from './translations.ts';
+import { checkTranslations, fillUntranslated } from './translations.ts';
 import type { PolicyText, VersionModel } from './types.ts';
 import { valuesFor } from './values.ts';
 
@@ -71,7 +72,17 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
   }
 
   const draft = meta?.data.draft ?? false;
-  const translations = checkTranslations(version, facts, context.sourceLocale, context.options.mode === 'publish' && !draft);
+  const preview = context.options.mode === 'preview';
+  const translations = checkTranslations(version, facts, context.sourceLocale, !preview && !draft, !preview);
+  const source = texts[context.sourceLocale];
+  if (preview && source) {
+    const sourceFacts = facts.get(context.sourceLocale)!;
+    const placeOf = (id: string) => {
+      const clause = sourceFacts.clauses.find((candidate) => candidate.id === id);
+      return `${path.relative(process.cwd(), sourceFacts.file.path)}:${clause ? startOf(clause.place).line : 1}`;
+    };
+    for (const locale of Object.keys(texts)) if (locale !== context.sourceLocale) texts[locale] = fillUntranslated(source, texts[locale]!, placeOf);
+  }
   const sourceFacts = facts.get(context.sourceLocale);
   if (version.sdks && sourceFacts && !publication) {
     const written = sourceFacts.clauses.map((clause) => clause.sdks).filter(Boolean);
