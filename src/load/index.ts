@@ -8,6 +8,7 @@
  */
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
+import { loadUiSources } from '../i18n/load.ts';
 import { hasErrors } from '../messages/message.ts';
 import { buildSiteModel, type BuildOptions, type Parsed, type ParsedContent, type ParsedVersion } from '../model/build.ts';
 import { buildDate } from '../model/build-date.ts';
@@ -56,6 +57,7 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
   const tree = await readContentTree(contentDir);
   const site = parseFile(tree.site, siteSchema);
   const lock = parseFile(tree.lock, versionsLockSchema);
+  const ui = await loadUiSources(tree.ui);
 
   const documents = tree.documents.map((document) => ({
     slug: document.slug,
@@ -77,8 +79,8 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
     const drafts = new Set(documents.flatMap((document) => document.versions.filter((version) => version.meta?.data.draft).map((version) => `${document.slug}/${version.id}`)));
     checkVersionLock({ tree, lock, isDraft: (document, version) => drafts.has(`${document}/${version}`), unlockedIsError: mode === 'publish' });
   }
-  const files = [...new Set([...tree.files, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
-  return { content: site ? { site, documents } : undefined, files, tree, lock };
+  const files = [...new Set([...tree.files, ...ui.files, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
+  return { content: site ? { site, documents, ui: ui.sources } : undefined, files, tree, lock };
 }
 
 function parseFile<S extends z.ZodType>(file: VFile | undefined, schema: S): Parsed<z.output<S>> | undefined {

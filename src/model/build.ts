@@ -7,9 +7,9 @@
  */
 import type { VFile } from 'vfile';
 import { fail, type Place } from '../messages/message.ts';
-import { hasUiStrings } from '../i18n/index.ts';
+import { resolveUiStrings, type UiSources } from '../i18n/resolve.ts';
 import { markdownPointMapper } from '../load/scalar-position.ts';
-import { keyNodeOf, nodeAtPath, placeOfNode, type YamlSource } from '../load/yaml.ts';
+import { nodeAtPath, placeOfNode, type YamlSource } from '../load/yaml.ts';
 import { RenderCache } from '../markdown/cache.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
@@ -49,6 +49,8 @@ export interface ParsedVersion {
 export interface ParsedContent {
   site: Parsed<SiteConfig>;
   documents: { slug: string; versions: ParsedVersion[] }[];
+  /** Interface words: shipped and from content/ui/. */
+  ui: UiSources;
 }
 
 export interface BuildOptions {
@@ -79,12 +81,7 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions): S
   const codes = Object.keys(site.data.locales);
   const locales = [site.data.sourceLocale, ...codes.filter((code) => code !== site.data.sourceLocale)].filter((code) => codes.includes(code));
 
-  for (const code of locales) {
-    if (!hasUiStrings(code)) {
-      const node = nodeAtPath(site.source, ['locales']).node;
-      fail(site.source.file, `Unexpected language \`${code}\`: the generator has no interface strings for it`, placeOfNode(site.source, keyNodeOf(node, code) ?? node), 'missing-ui-strings');
-    }
-  }
+  const ui = resolveUiStrings(site, locales, content.ui);
 
   const context: Context = {
     locales,
@@ -104,6 +101,7 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions): S
       const locale = site.data.locales[code]!;
       return { code, name: locale.name, dir: locale.dir, siteName: localizedValue(site, ['name'], site.data.name, code) };
     }),
+    ui,
     documents: content.documents.map((document) => buildDocument(document, context)),
   };
 }
