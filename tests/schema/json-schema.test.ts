@@ -24,6 +24,7 @@ function expectedSchemaOf(file: string): string {
   if (name === 'sdks.yaml') return 'sdks';
   if (name === 'translations.yaml') return 'translations';
   if (name === 'versions.lock.yaml') return 'versions-lock';
+  if (path.basename(path.dirname(file)) === 'ui') return 'ui';
   return 'policy-text';
 }
 
