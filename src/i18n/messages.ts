@@ -51,10 +51,16 @@ export function placeholdersOf(text: string): string[] {
   return [...text.matchAll(placeholder)].map((match) => match[1]!);
 }
 
+const referencePlaceholders = new Map(
+  uiKeys.map((key) => {
+    const message: Message = reference[key];
+    return [key, [...new Set(typeof message === 'string' ? placeholdersOf(message) : Object.values(message).flatMap(placeholdersOf))]];
+  }),
+);
+
 /** The placeholders of a key, from the English reference: each translation keeps them all. */
-export function placeholdersOfKey(key: UiKey): string[] {
-  const message: Message = reference[key];
-  return [...new Set(typeof message === 'string' ? placeholdersOf(message) : Object.values(message).flatMap(placeholdersOf))];
+export function placeholdersOfKey(key: UiKey): readonly string[] {
+  return referencePlaceholders.get(key)!;
 }
 
 /** A message's forms by category; plain text stands for every category. */

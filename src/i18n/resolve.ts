@@ -29,6 +29,8 @@ export interface UiSources {
   shipped: ReadonlyMap<string, UiStringsInput>;
   /** content/ui/<locale>.yaml files that passed their schema, by language tag. */
   content: ReadonlyMap<string, Parsed<UiStringsInput>>;
+  /** Language tags whose content/ui file has errors of its own (reported on it): nothing more is said about them. */
+  failed?: ReadonlySet<string>;
 }
 
 function maximized(tag: string): Intl.Locale | undefined {
@@ -83,6 +85,7 @@ export function resolveUiStrings(site: Parsed<SiteConfig>, locales: readonly str
   for (const locale of locales) {
     const layers = layersOf(locale, sources).filter((tag) => sources.shipped.has(tag) || sources.content.has(tag));
     for (const tag of layers) used.add(tag);
+    if ([locale, ...layers].some((tag) => sources.failed?.has(tag))) continue;
     if (layers.length === 0) {
       fail(site.source.file, `Unexpected language \`${locale}\`: no interface words ship for it, and there is no ${shown(locale)}${whyNoFallback(locale, sources)}`, localePlace(locale), 'missing-ui-strings', `Add ${shown(locale)} with every interface key (\`npm run ui:new -- ${locale}\` writes one to translate), or list a language that ships (${[...sources.shipped.keys()].sort().join(', ')}).`);
       continue;
@@ -93,7 +96,6 @@ export function resolveUiStrings(site: Parsed<SiteConfig>, locales: readonly str
       resolved[locale] = messages as UiMessages;
       continue;
     }
-    // The file to add them to: the language's own content/ui file, else the one it borrows from.
     // Reported on the file to add them to: the language's own content/ui file, else the one it borrows from.
     const ownerTag = layers.find((tag) => sources.content.has(tag));
     const owner = ownerTag === undefined ? site.source : sources.content.get(ownerTag)!.source;

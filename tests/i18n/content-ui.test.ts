@@ -59,6 +59,13 @@ describe('content/ui/<locale>.yaml', () => {
     for (const message of missing) expect(message).toMatchObject({ file: 'ui/sw.yaml', line: 2, column: 1, fatal: true });
   });
 
+  it('a content/ui file with errors of its own is not also reported as missing', async () => {
+    const dir = siteIn('sw', { 'ui/sw.yaml': `${header}toc.heading: [Yaliyomo]\n` });
+    const { messages, ok } = await messagesOf(dir);
+    expect(ok).toBe(false);
+    expect(messages.map((message) => [message.file, message.ruleId])).toEqual([['ui/sw.yaml', 'wrong-type']]);
+  });
+
   it('a language that borrows from a content/ui file is told of both files', async () => {
     const dir = siteIn('sw-KE', { 'ui/sw.yaml': englishWithout('toc.heading') });
     const { messages } = await messagesOf(dir);
