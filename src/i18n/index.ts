@@ -1,51 +1,45 @@
 /**
- * Interface words, one JSON file per language beside this module, behind
- * `t(key)`. Components hold no words of their own. English is the
- * reference: every other language file has the same keys (a test checks).
+ * Interface words behind `t(key, values)`. Components hold no words of their
+ * own: they ask the site model for the words of their page's language,
+ * resolved once per build from the shipped strings (src/i18n/strings/) and
+ * the site's content/ui/ files (src/i18n/resolve.ts), so a legal team's
+ * overrides reach every page.
+ *
+ *     const t = useTranslations(site, locale);
+ *     t('toc.heading');                                       // "Contents"
+ *     t('changes.unchangedClauses', { count: 1 });            // "1 unchanged clause"
  */
-import ar from './ar.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
-import zhCN from './zh-CN.json' with { type: 'json' };
+import type { SiteModel } from '../model/types.ts';
+import { translator, type Translate } from './translate.ts';
 
-export type UiKey = keyof typeof en;
-export type UiStrings = Record<UiKey, string>;
+export type { PluralKey, TextKey, UiKey, UiMessages } from './messages.ts';
+export type { MessagePart, Translate, Values } from './translate.ts';
 
-/** Every language the interface is translated into. Add a language: add its JSON file and a line here. */
-export const uiStrings: Readonly<Record<string, UiStrings>> = { en, 'zh-CN': zhCN, ar };
-
-/**
- * The interface words for `locale`: its own file, or the file of another
- * variant of the same language (`en-GB` uses `en`, `zh-SG` uses `zh-CN`).
- */
-function stringsFor(locale: string): UiStrings | undefined {
-  if (Object.hasOwn(uiStrings, locale)) return uiStrings[locale];
-  const language = locale.split('-')[0];
-  const variant = Object.keys(uiStrings).find((code) => code.split('-')[0] === language);
-  return variant ? uiStrings[variant] : undefined;
-}
-
-export function hasUiStrings(locale: string): boolean {
-  return stringsFor(locale) !== undefined;
-}
-
-/** `t('key', { name: value })` for `locale`; `{name}` placeholders in the string are filled in. */
-export function useTranslations(locale: string) {
-  const table = stringsFor(locale);
-  if (!table) throw new Error(`No interface strings for language "${locale}" (add src/i18n/${locale}.json).`);
-  return function t(key: UiKey, values: Record<string, string> = {}): string {
-    return table[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-  };
+/** `t()` for `locale` with the site's resolved words. */
+export function useTranslations(site: Pick<SiteModel, 'ui'>, locale: string): Translate {
+  const messages = site.ui[locale];
+  // The build checks that every site language has every word; this is a bug in a page, not in content.
+  if (!messages) throw new Error(`No interface words for language "${locale}" in the site model.`);
+  return translator(locale, messages);
 }
 
 /** Intl formatters are slow to make and cheap to use: one per language, kept. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const languageNames = new Map<string, Intl.DisplayNames>();
+const listFormats = new Map<string, Intl.ListFormat>();
 
 /** A date (YYYY-MM-DD) written the way `locale` writes dates, such as "September 15, 2022" or "2022年9月15日". */
 export function formatDate(date: string, locale: string): string {
   let format = dateFormats.get(locale);
   if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
   return format.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A list written the way `locale` writes lists: "a, b, and c", "a、b和c". */
+export function formatList(items: readonly string[], locale: string): string {
+  let format = listFormats.get(locale);
+  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale, { type: 'conjunction' })));
+  return format.format(items);
 }
 
 /** Languages written in more than one script: their name says which (Simplified or Traditional Chinese). */

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { z } from 'zod';
+import { loadUiSources } from '../i18n/load.ts';
 import { fail, hasErrors } from '../messages/message.ts';
 import { buildSiteModel } from '../model/build.ts';
 import { buildDate } from '../model/build-date.ts';
@@ -63,6 +64,7 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
   const tree = await readContentTree(contentDir);
   const site = parseFile(tree.site, siteSchema, sitePlaceholders);
   const lock = parseLock(tree.lock);
+  const ui = await loadUiSources(tree.ui);
   const extraFiles: VFile[] = [];
 
   const documents = tree.documents.map((document): ParsedDocument => {
@@ -94,8 +96,8 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
   const publications = checkVersionLock({ tree, lock: lock.parsed, lockFilePresent: lock.present, meta, unlockedIsError: mode === 'publish' });
   for (const document of documents) for (const version of document.versions) version.publication = publications.get(`${document.slug}/${version.id}`);
 
-  const files = [...new Set([...tree.files, ...extraFiles, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
-  return { content: site ? { site, documents } : undefined, files, tree, lock: lock.parsed };
+  const files = [...new Set([...tree.files, ...ui.files, ...extraFiles, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
+  return { content: site ? { site, documents, ui: ui.sources } : undefined, files, tree, lock: lock.parsed };
 }
 
 function parseFile<S extends z.ZodType>(file: VFile | undefined, schema: S, placeholders?: Readonly<Record<string, unknown>>): Parsed<z.output<S>> | undefined {

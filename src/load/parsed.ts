@@ -4,6 +4,7 @@
  * types; nothing here has been checked across files yet.
  */
 import type { VFile } from 'vfile';
+import type { UiSources } from '../i18n/resolve.ts';
 import type { FrozenValues } from '../schema/frozen-values.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
@@ -71,6 +72,8 @@ export interface ParsedDocument {
 export interface ParsedContent {
   site: Parsed<SiteConfig>;
   documents: ParsedDocument[];
+  /** Interface words: shipped and from content/ui/. */
+  ui: UiSources;
 }
 
 export interface ParseResult {

@@ -10,6 +10,7 @@
  *     content/<document>/<YYYY-MM-DD>/<locale>.yaml    (one per language)
  *     content/<document>/<YYYY-MM-DD>/translations.yaml (written by translations:confirm)
  *     content/<document>/<YYYY-MM-DD>/variables.yaml    (written by publish-version)
+ *     content/ui/<locale>.yaml                          (optional: interface words, src/i18n/load.ts)
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,6 +52,8 @@ export interface ContentTree {
   /** versions.lock.yaml: the published versions' fingerprints, when the project locks its history. */
   lock: VFile | undefined;
   documents: DocumentFiles[];
+  /** content/ui/<locale>.yaml: interface words of a language, by language tag. `ui` is not a document folder. */
+  ui: Map<string, VFile>;
   /** Every file read or reported on, for the report. */
   files: VFile[];
 }
@@ -65,7 +68,7 @@ const documentFolder = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export async function readContentTree(root: string): Promise<ContentTree> {
   const resolved = path.resolve(root);
-  const tree: ContentTree = { root: resolved, realRoot: await realpath(resolved).catch(() => resolved), site: undefined, lock: undefined, documents: [], files: [] };
+  const tree: ContentTree = { root: resolved, realRoot: await realpath(resolved).catch(() => resolved), site: undefined, lock: undefined, documents: [], ui: new Map(), files: [] };
   const rootFile = new VFile({ path: path.join(tree.root, 'site.yaml') });
 
   let entries;
@@ -89,6 +92,8 @@ export async function readContentTree(root: string): Promise<ContentTree> {
       tree.site = await readContentFile(tree, full);
     } else if (entry.name === 'versions.lock.yaml') {
       tree.lock = await readContentFile(tree, full);
+    } else if (entry.name === 'ui' && (await isDirectory(tree, full))) {
+      await readUiFolder(tree, full);
     } else if (await isDirectory(tree, full)) {
       if (!documentFolder.test(entry.name)) {
         const folder = track(tree, new VFile({ path: full }));
@@ -101,6 +106,31 @@ export async function readContentTree(root: string): Promise<ContentTree> {
     }
   }
   return tree;
+}
+
+/** content/ui/: one `<locale>.yaml` per language, named by its canonical tag (`zh-TW.yaml`, not `zh-tw.yaml`). */
+async function readUiFolder(tree: ContentTree, dir: string): Promise<void> {
+  for (const entry of sorted(await readdir(dir, { withFileTypes: true }))) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name.endsWith('.md')) continue;
+    const full = path.join(dir, entry.name);
+    const locale = localeFile.exec(entry.name)?.[1];
+    const canonical = locale === undefined ? undefined : canonicalTag(locale);
+    if (locale !== undefined && canonical === locale && entry.isFile()) {
+      const file = await readContentFile(tree, full);
+      if (file) tree.ui.set(locale, file);
+    } else if (await isInside(tree, full)) {
+      const expected = canonical ? `\`${canonical}.yaml\`` : 'a language tag and `.yaml`, such as `de.yaml` or `zh-TW.yaml`';
+      warn(track(tree, new VFile({ path: full })), `Unexpected file \`${entry.name}\` in the \`ui\` folder, expected ${expected}; it is ignored`, undefined, 'file-unexpected', 'Name each file of interface words by its language tag, as in site.yaml.');
+    }
+  }
+}
+
+function canonicalTag(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
 }
 
 async function readDocument(tree: ContentTree, slug: string, dir: string): Promise<DocumentFiles> {

@@ -20,6 +20,9 @@ import { keyNodeOf, nodeAtPath, placeOfNode, type YamlSource } from './yaml.ts';
 
 type Issue = z.core.$ZodIssue;
 
+/** Longer lists of allowed keys (the interface words have about 70) are not spelt out in a message. */
+const maxListed = 12;
+
 /** Aliases (`*name`) allowed per file: enough for any real content, far too few for an alias bomb. */
 const maxAliasCount = 50;
 
@@ -130,7 +133,7 @@ function report(source: YamlSource, schema: z.ZodType, issue: Issue): void {
         const suggestion = closest(key, allowed);
         fail(
           source.file,
-          `Unknown key \`${key}\`${where}, expected one of ${list(allowed)}${suggestion ? `. Did you mean \`${suggestion}\`?` : ''}`,
+          `Unknown key \`${key}\`${where}, expected ${allowed.length > maxListed ? `one of the ${allowed.length} keys its JSON Schema lists` : `one of ${list(allowed)}`}${suggestion ? `. Did you mean \`${suggestion}\`?` : ''}`,
           placeOfNode(source, keyNodeOf(node, key) ?? node),
           'unknown-key',
         );
@@ -167,7 +170,8 @@ function report(source: YamlSource, schema: z.ZodType, issue: Issue): void {
     }
     case 'invalid_union': {
       const options = unionOptions(schemaAtPath(schema, path));
-      fail(source.file, `Unexpected ${describeNode(node)}${where}, expected ${options.join(' or ')}`, placeOfNode(source, node), 'wrong-type');
+      const key = path.at(-1);
+      fail(source.file, `Unexpected ${describeNode(node)}${typeof key === 'string' ? ` for \`${key}\`` : ''}${where}, expected ${options.join(' or ')}`, placeOfNode(source, node), 'wrong-type');
       return;
     }
     case 'too_small': {
@@ -274,6 +278,7 @@ function unionOptions(schema: z.ZodType | undefined): string[] {
     if (inner instanceof z.ZodArray) return 'a list';
     if (inner instanceof z.ZodRecord) return 'one value per language (`en: …`)';
     if (inner instanceof z.ZodString) return 'text';
+    if (inner instanceof z.ZodObject) return 'a group of keys';
     return 'another kind of value';
   });
 }

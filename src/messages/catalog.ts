@@ -189,8 +189,20 @@ export const rules = {
     hint: 'Show it with `sdks:` on a clause, or remove it from sdks.yaml.',
   },
   'missing-ui-strings': {
-    title: 'No interface strings for a language',
-    hint: 'Add src/i18n/<language>.json with the interface words for that language (copy en.json and translate it).',
+    title: 'No interface words for a language',
+    hint: 'Add content/ui/<language>.yaml with the interface words for that language (`npm run ui:new -- <language>` writes one to translate); see docs/translation.md.',
+  },
+  'missing-ui-string': {
+    title: 'Interface word missing',
+    hint: 'Add the key named in the message to the file it names, translated (the English text is in src/i18n/strings/en.json).',
+  },
+  'ui-placeholder': {
+    title: 'Wrong placeholder in interface words',
+    hint: 'Keep every `{placeholder}` of the English text, spelt the same; move it to where the language needs it.',
+  },
+  'ui-plural': {
+    title: 'Wrong plural forms',
+    hint: 'Give one form per plural category of the language (`one:`, `few:`, `many:`, `other:` …), as docs/translation.md lists them.',
   },
 } as const satisfies Record<string, { title: string; hint: string }>;
 

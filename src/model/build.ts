@@ -12,9 +12,7 @@
  * reports everything; src/load/index.ts hands it on only when there is none.
  */
 import type { Parsed, ParsedContent } from '../load/parsed.ts';
-import { keyNodeOf, nodeAtPath, placeOfNode } from '../load/yaml.ts';
-import { hasUiStrings } from '../i18n/index.ts';
-import { fail } from '../messages/message.ts';
+import { resolveUiStrings } from '../i18n/resolve.ts';
 import { chainHead } from '../records/chain.ts';
 import type { VersionsLock } from '../schema/versions-lock.ts';
 import { siteContext, type BuildOptions } from './context.ts';
@@ -28,12 +26,7 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions, lo
   const { site } = content;
   const context = siteContext(site, options);
 
-  for (const code of context.locales) {
-    if (!hasUiStrings(code)) {
-      const node = nodeAtPath(site.source, ['locales']).node;
-      fail(site.source.file, `Unexpected language \`${code}\`: the generator has no interface strings for it`, placeOfNode(site.source, keyNodeOf(node, code) ?? node), 'missing-ui-strings');
-    }
-  }
+  const ui = resolveUiStrings(site, context.locales, content.ui);
 
   const entries = lock?.data.entries ?? [];
   return {
@@ -46,6 +39,7 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions, lo
       const locale = site.data.locales[code]!;
       return { code, name: locale.name, dir: locale.dir, siteName: localizedValue(site, ['name'], site.data.name, code) };
     }),
+    ui,
     documents: content.documents.map((document) => buildDocument(document, context)).filter((document): document is DocumentModel => document !== undefined),
     records: { chainHead: chainHead(entries), entries: entries.length },
   };

@@ -4,12 +4,12 @@
  */
 import { x } from 'xastscript';
 import { toXml } from 'xast-util-to-xml';
-import { formatDate, useTranslations } from '../i18n/index.ts';
+import { formatDate, useTranslations, type Translate } from '../i18n/index.ts';
 import { absoluteUrl, documentUrl, feedUrl, versionUrl } from '../routing.ts';
 import type { DocumentModel, LocaleModel, SiteModel } from './types.ts';
 
 export function buildFeed(site: SiteModel, locale: LocaleModel, document: DocumentModel): string {
-  const t = useTranslations(locale.code);
+  const t = useTranslations(site, locale.code);
   const abs = (href: string) => absoluteUrl(site, href);
   const versions = document.versions.filter((version) => !version.draft && version.texts[locale.code]);
   const title = versions[0]?.texts[locale.code]?.title ?? document.slug;
@@ -19,7 +19,7 @@ export function buildFeed(site: SiteModel, locale: LocaleModel, document: Docume
     { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' },
     x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': locale.code }, [
       x('id', abs(feedUrl(locale.code, document.slug))),
-      x('title', `${title} · ${t('version.history')}`),
+      x('title', t('format.title', { page: title, context: t('version.history') })),
       x('updated', updated),
       x('link', { rel: 'self', type: 'application/atom+xml', href: abs(feedUrl(locale.code, document.slug)) }),
       x('link', { rel: 'alternate', type: 'text/html', href: abs(documentUrl(locale.code, document.slug)) }),
@@ -27,18 +27,23 @@ export function buildFeed(site: SiteModel, locale: LocaleModel, document: Docume
       ...versions.map((version) =>
         x('entry', [
           x('id', abs(versionUrl(locale.code, document.slug, version.id))),
-          x('title', `${version.texts[locale.code]!.title} · ${formatDate(version.published, locale.code)}`),
+          x('title', t('format.title', { page: version.texts[locale.code]!.title, context: formatDate(version.published, locale.code) })),
           x('updated', `${version.published}T00:00:00Z`),
           x('published', `${version.published}T00:00:00Z`),
           x('link', { rel: 'alternate', type: 'text/html', href: abs(versionUrl(locale.code, document.slug, version.id)) }),
-          x('summary', [
+          x('summary', sentences(t, [
             t('feed.effective', { date: formatDate(version.effective, locale.code) }),
-            version.summary[locale.code] ? ` ${version.summary[locale.code]}` : '',
-            version.material ? ` ${t('version.material')}` : '',
-          ].join('')),
+            version.summary[locale.code],
+            version.material ? t('version.material') : undefined,
+          ])),
         ]),
       ),
     ]),
   ]);
   return `${toXml(tree, { closeEmptyElements: true })}\n`;
+}
+
+/** Sentences joined the language's way: with a space in English, without one in Chinese. */
+function sentences(t: Translate, parts: (string | undefined)[]): string {
+  return parts.filter((part): part is string => Boolean(part)).reduce((first, next) => t('format.sentences', { first, next }));
 }

@@ -3,6 +3,7 @@
  * by `src/model/build.ts`; plain data (it crosses into Astro as JSON).
  */
 import type { Redline } from '../diff/types.ts';
+import type { UiMessages } from '../i18n/messages.ts';
 import type { FlagKind } from '../schema/policy-text.ts';
 
 export interface SiteModel {
@@ -17,6 +18,8 @@ export interface SiteModel {
   governingLocale: string;
   /** In the order of site.yaml; the source language first. */
   locales: LocaleModel[];
+  /** The interface words of each language, resolved once per build (src/i18n/resolve.ts); read with `useTranslations(site, locale)`. */
+  ui: Record<string, UiMessages>;
   documents: DocumentModel[];
   /** The lock's hash chain: its head (the newest entry's hash) pins every published record up to this build. */
   records: { chainHead: string; entries: number };

@@ -14,14 +14,15 @@
 import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { useTranslations } from '../i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { ClauseModel, PolicyText, SdkModel } from '../model/types.ts';
 
 const bodies = new WeakMap<PolicyText, string>();
 
-export function policyBodyHtml(text: PolicyText): string {
+/** The body of `text`; `t` gives the words of the SDK table, in the text's language. */
+export function policyBodyHtml(text: PolicyText, t: Translate): string {
   let html = bodies.get(text);
-  if (html === undefined) bodies.set(text, (html = toHtml(policyBody(text), { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true })));
+  if (html === undefined) bodies.set(text, (html = toHtml(policyBody(text, t), { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true })));
   return html;
 }
 
@@ -30,19 +31,19 @@ function lines(children: ElementContent[]): ElementContent[] {
   return children.flatMap((child) => [{ type: 'text', value: '\n' }, child]);
 }
 
-function policyBody(text: PolicyText): Root {
+function policyBody(text: PolicyText, t: Translate): Root {
   return h(
     null,
-    lines(text.sections.map((section) => h('section', { id: section.id }, lines([...(section.title ? [h('h2', section.title)] : []), ...section.clauses.map((clause) => clauseElement(text, clause))])))),
+    lines(text.sections.map((section) => h('section', { id: section.id }, lines([...(section.title ? [h('h2', section.title)] : []), ...section.clauses.map((clause) => clauseElement(text, clause, t))])))),
   );
 }
 
-function clauseElement(text: PolicyText, clause: ClauseModel): ElementContent {
+function clauseElement(text: PolicyText, clause: ClauseModel, t: Translate): ElementContent {
   const shown = clause.sdks.map((id) => text.sdks.find((sdk) => sdk.id === id)).filter((sdk) => sdk !== undefined);
   return h('div', { className: ['clause'], id: clause.id }, lines([
     ...(clause.title ? [h('h3', clause.title)] : []),
     { type: 'raw', value: clause.html },
-    ...(shown.length > 0 ? [sdkTable(text.locale, shown)] : []),
+    ...(shown.length > 0 ? [sdkTable(shown, t)] : []),
   ]));
 }
 
@@ -51,8 +52,7 @@ function clauseElement(text: PolicyText, clause: ClauseModel): ElementContent {
  * becomes a block with its labels (styles in base.css), so a 360 px phone
  * never scrolls sideways.
  */
-function sdkTable(locale: string, sdks: SdkModel[]): ElementContent {
-  const t = useTranslations(locale);
+function sdkTable(sdks: SdkModel[], t: Translate): ElementContent {
   const columns = [t('sdk.provider'), t('sdk.purpose'), t('sdk.personalInformation'), t('sdk.privacyPolicy')] as const;
   return h('table.sdk-table', lines([
     h('caption', t('sdk.caption')),

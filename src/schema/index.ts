@@ -4,6 +4,7 @@ import { policyTextSchema } from './policy-text.ts';
 import { sdkDirectorySchema } from './sdks.ts';
 import { siteSchema } from './site.ts';
 import { translationsLockSchema } from './translations.ts';
+import { uiStringsSchema } from './ui.ts';
 import { versionsLockSchema } from './versions-lock.ts';
 import { versionSchema } from './version.ts';
 
@@ -14,6 +15,7 @@ export const contentSchemas = {
   'policy-text': { schema: policyTextSchema, title: 'Policy text in one language (content/<document>/<YYYY-MM-DD>/<locale>.yaml)' },
   'versions-lock': { schema: versionsLockSchema, title: 'Published versions (content/versions.lock.yaml), written by npm run publish-version' },
   'frozen-values': { schema: frozenValuesSchema, title: 'Variable values frozen at publication (content/<document>/<YYYY-MM-DD>/variables.yaml), written by npm run publish-version' },
+  ui: { schema: uiStringsSchema, title: 'Interface words for one language (content/ui/<locale>.yaml)' },
   translations: { schema: translationsLockSchema, title: 'Translation records (content/<document>/<YYYY-MM-DD>/translations.yaml), written by npm run translations:confirm' },
 } as const;
 

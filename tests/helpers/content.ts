@@ -43,6 +43,18 @@ export function siteWith(changes: Record<string, Change>, from = minimalSite): s
   return dir;
 }
 
+/** The minimal fixture site written in `locale` instead of English. */
+export function siteIn(locale: string, changes: Record<string, Change> = {}): string {
+  const text = readFileSync(path.join(minimalSite, 'notice/2024-01-10/en.yaml'), 'utf8');
+  return siteWith({
+    'site.yaml': (old) => old.replace('sourceLocale: en', `sourceLocale: ${locale}`).replace('  en:\n    name: English', `  ${locale}:\n    name: ${locale}`),
+    'notice/2024-01-10/sdks.yaml': (old) => old.replaceAll('      en:', `      ${locale}:`),
+    'notice/2024-01-10/en.yaml': null,
+    [`notice/2024-01-10/${locale}.yaml`]: text,
+    ...changes,
+  });
+}
+
 /** Replaces exactly one occurrence of `find`, so a test fails loudly when the fixture changes. */
 export function replaceOnce(find: string, replacement: string): (text: string) => string {
   return (text) => {

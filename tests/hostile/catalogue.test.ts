@@ -67,6 +67,9 @@ const bad: Record<string, BadCase> = {
     rule: 'file-outside-content',
   },
   'an empty file': { changes: { [en]: '' }, file: en, rule: 'file-missing' },
+  'misspelt interface key': { changes: { 'ui/en.yaml': 'toc.headng: Contents\n' }, file: 'ui/en.yaml', rule: 'unknown-key' },
+  'interface words with an unknown placeholder': { changes: { 'ui/en.yaml': 'version.past: "Replaced on {date}. {onerror}"\n' }, file: 'ui/en.yaml', rule: 'ui-placeholder' },
+  'a language with no interface words': { changes: { 'site.yaml': replaceOnce('  en:\n    name: English', '  en:\n    name: English\n  zh-MO:\n    name: 繁體中文（澳門）') }, file: 'site.yaml', rule: 'missing-ui-strings' },
   'an empty version.yaml': { changes: { [version]: '\n' }, file: version, rule: 'file-missing' },
 };
 
@@ -117,6 +120,19 @@ describe('input that must simply work, or show as harmless text', () => {
     const run = runBuild(['--content', content, '--out', windows, '--drafts']);
     expect(run.stderr).toBe('');
     expect(readFileSync(path.join(windows, 'en/notice/index.html'), 'utf8')).toBe(readFileSync(path.join(plain, 'en/notice/index.html'), 'utf8'));
+  });
+
+  it('markup in interface words is shown as text, never run', () => {
+    const content = siteWith({ 'ui/en.yaml': 'toc.heading: "<script>alert(1)</script> Contents"\nlegend.links: "<img src=x onerror=alert(1)>"\nformat.labelled: "{label}: <a href=javascript:alert(1)>{value}</a>"\n' });
+    const dist = path.join(tempDir(), 'dist');
+    const run = runBuild(['--content', content, '--out', dist, '--drafts']);
+    expect(run.status, run.stderr).toBe(0);
+    const page = readPage(dist, 'en/notice/index.html');
+    const shown = selectAll('h2, p, li', page).map((element) => toText(element));
+    expect(shown).toContain('<script>alert(1)</script> Contents');
+    expect(shown).toContain('<img src=x onerror=alert(1)>');
+    expect(shown.some((text) => text.includes('<a href=javascript:alert(1)>'))).toBe(true);
+    expectHarmless(dist);
   });
 
   it('markup in titles and variable values is shown as text, never run', () => {

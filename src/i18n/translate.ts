@@ -1,0 +1,86 @@
+/**
+ * `t(key, values)`: the interface words of one language, with placeholders
+ * filled in and plural forms chosen by `Intl.PluralRules`. Numbers are
+ * written the language's way (`Intl.NumberFormat`).
+ *
+ * Written here rather than with an ICU MessageFormat library: our messages
+ * use placeholders and plural forms only, the whole of it fits in this file,
+ * and the content schema (src/schema/ui.ts) can check every placeholder and
+ * form of a legal team's file with a positioned message, which a library's
+ * parser errors would not give.
+ */
+import { isPluralKey, pluralRules, type Message, type PluralCategory, type PluralKey, type TextKey, type UiKey, type UiMessages } from './messages.ts';
+
+export type Values = Readonly<Record<string, string | number>>;
+
+/** A piece of a message: text, or a placeholder left for the caller to fill with markup. */
+export type MessagePart = string | { placeholder: string };
+
+export interface Translate {
+  (key: TextKey, values?: Values): string;
+  (key: PluralKey, values: Values & { count: number }): string;
+  /**
+   * The message cut at the placeholders `values` does not fill, so that a
+   * component can put an element there (a link, a `<strong>`):
+   * `parts('governing.notice', { language })` → `['This English text … ', { placeholder: 'link' }]`.
+   */
+  parts(key: UiKey, values?: Values): MessagePart[];
+  readonly locale: string;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function formatNumber(value: number, locale: string): string {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(value);
+}
+
+/** The text of `message` for `count`: its form for the count's plural category, else `other`. */
+function formFor(message: Message, locale: string, count: number | undefined): string {
+  if (typeof message === 'string') return message;
+  if (count === undefined) return message.other;
+  return message[pluralRules(locale).select(count) as PluralCategory] ?? message.other;
+}
+
+function split(text: string, values: Values, locale: string): MessagePart[] {
+  const parts: MessagePart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\{(\w+)\}/g)) {
+    const name = match[1]!;
+    const value = values[name];
+    parts.push(text.slice(last, match.index));
+    parts.push(value === undefined ? { placeholder: name } : typeof value === 'number' ? formatNumber(value, locale) : value);
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  // Neighbouring texts joined, empty ones dropped.
+  return parts.reduce<MessagePart[]>((joined, part) => {
+    const previous = joined.at(-1);
+    if (typeof part === 'string' && typeof previous === 'string') joined[joined.length - 1] = previous + part;
+    else if (part !== '') joined.push(part);
+    return joined;
+  }, []);
+}
+
+const made = new WeakMap<UiMessages, Map<string, Translate>>();
+
+/** The translate function for `locale` over its resolved messages; made once per messages and locale. */
+export function translator(locale: string, messages: UiMessages): Translate {
+  let byLocale = made.get(messages);
+  if (!byLocale) made.set(messages, (byLocale = new Map()));
+  const existing = byLocale.get(locale);
+  if (existing) return existing;
+
+  const partsOf = (key: UiKey, values: Values = {}): MessagePart[] => {
+    const count = isPluralKey(key) && typeof values['count'] === 'number' ? values['count'] : undefined;
+    return split(formFor(messages[key], locale, count), values, locale);
+  };
+  const t = ((key: UiKey, values: Values = {}) =>
+    partsOf(key, values)
+      .map((part) => (typeof part === 'string' ? part : `{${part.placeholder}}`))
+      .join('')) as Translate;
+  Object.defineProperties(t, { parts: { value: partsOf }, locale: { value: locale } });
+  byLocale.set(locale, t);
+  return t;
+}
