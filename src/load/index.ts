@@ -17,6 +17,7 @@ import { buildDate } from '../model/build-date.ts';
 import type { BuildOptions } from '../model/context.ts';
 import type { SiteModel } from '../model/types.ts';
 import { frozenValuesSchema } from '../schema/frozen-values.ts';
+import { inventorySchema } from '../schema/inventory.ts';
 import { policyTextPlaceholders, policyTextSchema } from '../schema/policy-text.ts';
 import { sdkDirectorySchema } from '../schema/sdks.ts';
 import { sitePlaceholders, siteSchema } from '../schema/site.ts';
@@ -82,6 +83,8 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
         meta: parseFile(version.version, versionSchema, { published: version.id, effective: version.id }),
         sdks: parseFile(version.sdks, sdkDirectorySchema),
         hasSdksFile: version.sdks !== undefined,
+        inventory: parseFile(version.inventory, inventorySchema),
+        hasInventoryFile: version.inventory !== undefined,
         translationsLock: parseFile(version.translations, translationsLockSchema),
         frozen: version.frozen.map((file) => parseFile(file, frozenValuesSchema)).filter((frozen) => frozen !== undefined),
         texts: new Map([...version.texts].map(([locale, file]) => [locale, { file, parsed: parseFile(file, policyTextSchema, policyTextPlaceholders) }])),

@@ -6,6 +6,7 @@
 import type { VFile } from 'vfile';
 import type { UiSources } from '../i18n/resolve.ts';
 import type { FrozenValues } from '../schema/frozen-values.ts';
+import type { InventoryInput } from '../schema/inventory.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
 import type { SiteConfig } from '../schema/site.ts';
@@ -53,6 +54,10 @@ export interface ParsedVersion {
   sdks: Parsed<SdkDirectoryInput> | undefined;
   /** True when sdks.yaml exists, even if it failed validation (then its own errors are reported). */
   hasSdksFile: boolean;
+  /** inventory.yaml: the data inventory (an annex of the version, docs/inventory.md). */
+  inventory: Parsed<InventoryInput> | undefined;
+  /** True when inventory.yaml exists, even if it failed validation. */
+  hasInventoryFile: boolean;
   translationsLock: Parsed<TranslationsLock> | undefined;
   /** Variable values frozen at publication (variables.yaml and variables.<locale>.yaml), merged per language. */
   frozen: Parsed<FrozenValues>[];

@@ -3,12 +3,14 @@
  * this build includes (a draft only with `--drafts` or in a preview: a
  * draft left out reports its problems as warnings, so a broken draft never
  * blocks an urgent fix to the published policy), computes each version's
- * redline against the one before it, and which version is current on the
- * build date.
+ * redline and inventory changes against the one before it, whether its
+ * inventory changes need renewed consent, and which version is current on
+ * the build date.
  */
 import type { ParsedDocument, ParsedVersion } from '../load/parsed.ts';
 import type { RuleId } from '../messages/catalog.ts';
 import type { SiteContext } from './context.ts';
+import { suggestConsent } from './consent.ts';
 import { redlines } from './redlines.ts';
 import { assignStatuses } from './status.ts';
 import type { DocumentModel } from './types.ts';
@@ -32,6 +34,7 @@ export function buildDocument(document: ParsedDocument, context: SiteContext): D
   if (built.length === 0) return undefined;
   built.sort((a, b) => (a.model.id < b.model.id ? -1 : 1));
   redlines(built);
+  suggestConsent(built, context.sourceLocale);
   const versions = built.map((version) => version.model).reverse();
   const current = assignStatuses(versions, context.options.buildDate);
   return { slug: document.slug, current: current?.id ?? versions.at(-1)!.id, versions };

@@ -29,6 +29,8 @@ export interface TextInput {
   document: string;
   dates: { published: string; effective: string };
   sdkIds: Set<string>;
+  /** The version has an inventory.yaml (which clauses may place lists from). */
+  hasInventory: boolean;
   renderer: RenderCache;
 }
 
@@ -77,13 +79,18 @@ export function buildText(input: TextInput): BuiltText {
         fail(source.file, message.reason, point, (message.ruleId ?? 'unsupported-markdown') as never, message.note ?? undefined);
       }
       const sdksWritten = Array.isArray(clause.sdks) ? clause.sdks.join(',') : (clause.sdks ?? '');
-      clauseFacts.push({ id: clause.id, sectionId: section.id, flag: clause.flag, inlineFlags: rendered.inlineFlags, sdks: sdksWritten, place });
+      const listsWritten = (clause.lists ?? []).join(',');
+      clauseFacts.push({ id: clause.id, sectionId: section.id, flag: clause.flag, inlineFlags: rendered.inlineFlags, sdks: sdksWritten, lists: listsWritten, place });
+      if (clause.lists && !input.hasInventory) {
+        fail(source.file, 'Unexpected `lists:` in a clause: this version has no inventory.yaml', placeOfNode(source, nodeAtPath(source, [...path, 'lists']).node), 'file-missing', 'Create inventory.yaml in the version folder (see docs/inventory.md), or remove `lists:` from the clause.');
+      }
       const model: ClauseModel = {
         id: clause.id,
         ...(clause.title ? { title: titled(clause.title, [...path, 'title']) } : {}),
         ...(clause.flag ? { flag: clause.flag } : {}),
         html: rendered.html,
         sdks: resolveSdkRefs(source, clause.sdks, [...path, 'sdks'], version, input.sdkIds),
+        lists: clause.lists ?? [],
       };
       lintClauses.push({ id: clause.id, sectionId: section.id, flag: clause.flag, markdown: clause.text, toFile, place, blocks: rendered.blocks, links: rendered.links });
       comparableClauses.set(clause.id, {
@@ -92,6 +99,7 @@ export function buildText(input: TextInput): BuiltText {
         ...(clause.flag ? { flag: clause.flag } : {}),
         inlineFlags: rendered.inlineFlags,
         sdks: sdksWritten,
+        lists: listsWritten,
         blocks: rendered.blocks,
       });
       recordClauses.push({
@@ -100,6 +108,7 @@ export function buildText(input: TextInput): BuiltText {
         ...(clause.flag ? { flag: clause.flag } : {}),
         text: canonicalText(replaceVariables(clause.text, values).value),
         ...(clause.sdks !== undefined ? { sdks: model.sdks } : {}),
+        ...(clause.lists !== undefined ? { lists: clause.lists } : {}),
       });
       return model;
     });

@@ -13,7 +13,7 @@ const localeFile = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$/;
 const localeValuesFile = /^variables\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$/;
 
 /** Annexes kept in one file of a fixed name, by record kind. */
-export const annexFileNames: Partial<Record<RecordKind, string>> = {};
+export const annexFileNames: Partial<Record<RecordKind, string>> = { inventory: 'inventory.yaml' };
 
 export interface FileRecord {
   record: RecordKind;

@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import type { ParsedVersion } from '../load/parsed.ts';
 import type { TranslationRecord } from '../schema/translations.ts';
 import { sourceFingerprints } from './fingerprint.ts';
+import { translatedEntries } from './inventory.ts';
 
 export const translationsFileName = 'translations.yaml';
 
@@ -16,7 +17,7 @@ export function confirmedRecord(version: ParsedVersion, sourceLocale: string, lo
   const source = version.texts.get(sourceLocale)?.parsed?.data;
   const target = version.texts.get(locale)?.parsed?.data;
   if (!source || !target) return undefined;
-  const current = sourceFingerprints(source, version.sdks?.data, sourceLocale);
+  const current = sourceFingerprints(source, version.sdks?.data, sourceLocale, version.inventory?.data);
   const sectionIds = new Set(target.sections.map((section) => section.id));
   const clauseIds = new Set(target.sections.flatMap((section) => section.clauses.map((clause) => clause.id)));
   const sdkIds = new Set((version.sdks?.data.sdks ?? []).filter((sdk) => sdk.purpose[locale] !== undefined).map((sdk) => sdk.id));
@@ -26,13 +27,16 @@ export function confirmedRecord(version: ParsedVersion, sourceLocale: string, lo
     sections: pick(current.sections, sectionIds),
     clauses: pick(current.clauses, clauseIds),
     sdks: pick(current.sdks, sdkIds),
+    inventory: pick(current.inventory, translatedEntries(version.inventory?.data, locale)),
   };
 }
 
 /** Writes `record` for `locale` into the version's translations.yaml, keeping the other languages' records. */
 export async function writeRecord(dir: string, version: ParsedVersion, locale: string, record: Required<TranslationRecord>): Promise<string> {
   const file = path.join(dir, translationsFileName);
-  const translations = { ...(version.translationsLock?.data.translations ?? {}), [locale]: record };
+  // Versions without an inventory keep their files as they were: no empty `inventory: {}`.
+  const withoutEmpty = (entry: TranslationRecord) => (Object.keys(entry.inventory ?? {}).length > 0 ? entry : Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'inventory')));
+  const translations = Object.fromEntries(Object.entries({ ...(version.translationsLock?.data.translations ?? {}), [locale]: record }).map(([code, entry]) => [code, withoutEmpty(entry)]));
   const sorted = Object.fromEntries(Object.keys(translations).sort().map((key) => [key, translations[key]]));
   const header = [
     '# yaml-language-server: $schema=../../../schemas/translations.schema.json',

@@ -11,7 +11,7 @@ import { renderMarkdown } from '../../src/markdown/processor.ts';
 import type { SdkModel } from '../../src/model/types.ts';
 import type { FlagKind } from '../../src/schema/policy-text.ts';
 
-type ClauseSpec = { id: string; text: string; title?: string; flag?: FlagKind; sdks?: string };
+type ClauseSpec = { id: string; text: string; title?: string; flag?: FlagKind; sdks?: string; lists?: string };
 
 function text(sections: Record<string, ClauseSpec[]>, sdks: SdkModel[] = [], title = 'Policy'): ComparableText {
   return {
@@ -28,6 +28,7 @@ function text(sections: Record<string, ClauseSpec[]>, sdks: SdkModel[] = [], tit
           ...(clause.flag ? { flag: clause.flag } : {}),
           inlineFlags: rendered.inlineFlags,
           sdks: clause.sdks ?? '',
+          lists: clause.lists ?? '',
           blocks: rendered.blocks,
         };
       }),
