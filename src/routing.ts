@@ -7,13 +7,17 @@
  *   /<locale>/<document>/<YYYY-MM-DD>/             one version, permanently
  *   /<locale>/<document>/<YYYY-MM-DD>/changes/     its redline against the previous version
  *   /<locale>/<document>/history/                  every version
+ *   /<locale>/<document>/[<YYYY-MM-DD>/]collection/  the lists generated from a version's inventory:
+ *   /<locale>/<document>/[<YYYY-MM-DD>/]sharing/       personal information collected, shared,
+ *   /<locale>/<document>/[<YYYY-MM-DD>/]permissions/   and the permissions (current and permanent)
  *   /<locale>/<document>/feed.xml                  Atom feed of new versions
- *   /webview/<locale>/<document>/[<YYYY-MM-DD>/]   the light page apps open
+ *   /webview/<locale>/<document>/[<YYYY-MM-DD>/]   the light page apps open (and its lists: …/collection/ …)
  *   /policies.json                                 the manifest for apps
  *   /translation-status/                           how far each translation is
  */
 import type { Redline } from './diff/types.ts';
-import type { DocumentModel, LocaleModel, PolicyText, SiteModel, VersionModel } from './model/types.ts';
+import { listKinds, type ListKind } from './inventory/taxonomy.ts';
+import type { DocumentModel, InventoryModel, LocaleModel, PolicyText, SiteModel, VersionModel } from './model/types.ts';
 
 /** `hosted`: the full site page. `webview`: the light page an app opens, without site chrome. */
 export type Variant = 'hosted' | 'webview';
@@ -43,6 +47,21 @@ export interface ChangesPageProps {
   redline: Redline;
 }
 
+/** A list generated from a version's inventory, at the current address or the version's own. */
+export interface ListPageProps {
+  site: SiteModel;
+  locale: LocaleModel;
+  document: DocumentModel;
+  version: VersionModel;
+  /** The version's text in this language (its title names the lists). */
+  text: PolicyText;
+  inventory: InventoryModel;
+  list: ListKind;
+  /** At `/<locale>/<document>/<list>/`, which shows the current version's list. */
+  isCurrentAddress: boolean;
+  variant: Variant;
+}
+
 /** The same page in another language. */
 export interface Alternate {
   locale: LocaleModel;
@@ -57,6 +76,21 @@ export const historyUrl = (locale: string, document: string) => `/${locale}/${do
 export const feedUrl = (locale: string, document: string) => `/${locale}/${document}/feed.xml`;
 export const webviewUrl = (locale: string, document: string, version?: string) => `/webview/${locale}/${document}/${version ? `${version}/` : ''}`;
 export const translationStatusUrl = '/translation-status/';
+
+/** A list's URL: the current version's (no `version`) or one version's, hosted or in the webview. */
+export function listUrl(variant: Variant, locale: string, document: string, list: ListKind, version?: string): string {
+  return `${pageUrl(variant, locale, document, version)}${list}/`;
+}
+
+/** The URL of a list page in `locale`. */
+export function listPageUrl(page: Pick<ListPageProps, 'document' | 'version' | 'isCurrentAddress' | 'variant' | 'list'>, locale: string): string {
+  return listUrl(page.variant, locale, page.document.slug, page.list, page.isCurrentAddress ? undefined : page.version.id);
+}
+
+/** The same list in every language the version has one in. */
+export function listAlternates(page: ListPageProps): Alternate[] {
+  return alternates(page.site, (locale) => (page.version.inventory?.[locale] ? listPageUrl(page, locale) : undefined));
+}
 
 /** A policy page's URL: the current version (no `version`) or one version, hosted or in the webview. */
 export function pageUrl(variant: Variant, locale: string, document: string, version?: string): string {
@@ -135,11 +169,40 @@ export function changesPaths(site: SiteModel) {
   );
 }
 
+/** `getStaticPaths` entries for one list at /<locale>/<document>/<list>/ (or its webview page): the current version's. */
+export function currentListPaths(site: SiteModel, list: ListKind, variant: Variant = 'hosted') {
+  return eachDocument(site, (locale, document) => {
+    const version = currentOf(document);
+    const props = listProps(site, locale, document, version, list, true, variant);
+    return props ? [{ params: { locale: locale.code, document: document.slug }, props }] : [];
+  });
+}
+
+/** `getStaticPaths` entries for /<locale>/<document>/<version>/<list>/ (or its webview page): every list of every version. */
+export function versionListPaths(site: SiteModel, variant: Variant = 'hosted') {
+  return eachDocument(site, (locale, document) =>
+    document.versions.flatMap((version) =>
+      listKinds.flatMap((list) => {
+        const props = listProps(site, locale, document, version, list, false, variant);
+        return props ? [{ params: { locale: locale.code, document: document.slug, version: version.id, list }, props }] : [];
+      }),
+    ),
+  );
+}
+
+function listProps(site: SiteModel, locale: LocaleModel, document: DocumentModel, version: VersionModel, list: ListKind, isCurrentAddress: boolean, variant: Variant): ListPageProps | undefined {
+  const text = version.texts[locale.code];
+  const inventory = version.inventory?.[locale.code];
+  return text && inventory ? { site, locale, document, version, text, inventory, list, isCurrentAddress, variant } : undefined;
+}
+
 /** Every page for search engines, with its other-language versions (webview and status pages are left out). */
 export function sitemapPages(site: SiteModel): { href: string; alternates: Alternate[] }[] {
   const entries: { href: string; alternates: Alternate[] }[] = [{ href: '/', alternates: [] }];
   for (const { props } of currentPaths(site)) entries.push({ href: policyPageUrl(props, props.locale.code), alternates: policyAlternates(props) });
   for (const { props } of versionPaths(site)) entries.push({ href: policyPageUrl(props, props.locale.code), alternates: policyAlternates(props) });
+  const lists = [...listKinds.flatMap((list) => currentListPaths(site, list)), ...versionListPaths(site)];
+  for (const { props } of lists) entries.push({ href: listPageUrl(props, props.locale.code), alternates: listAlternates(props) });
   for (const { props } of historyPaths(site)) entries.push({ href: historyUrl(props.locale.code, props.document.slug), alternates: alternates(site, (code) => historyUrl(code, props.document.slug)) });
   for (const { props } of changesPaths(site)) {
     const { document, version } = props;

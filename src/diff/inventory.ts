@@ -41,7 +41,7 @@ export type InventoryChange = { material: boolean } & (
   | { kind: 'purpose-renamed'; from: string; to: string }
   | { kind: 'method'; function: string; items: string[]; from?: CollectionMethod; to?: CollectionMethod }
   | { kind: 'frequency'; function: string; items: string[]; from: string; to: string }
-  | { kind: 'necessity'; function: string; items: string[]; to: Necessity }
+  | { kind: 'necessity'; function: string; items: string[]; from: Necessity; to: Necessity }
   | { kind: 'permission-added'; permission: string; functions: string[] }
   | { kind: 'permission-removed'; permission: string }
   | { kind: 'row-permission-added'; function: string; permission: string }
@@ -148,7 +148,7 @@ export function diffInventory(before: InventoryModel, after: InventoryModel): In
     if (oldPurposes.length) add({ kind: 'purpose-removed', function: fn, purposes: names(oldPurposes, purposeName), material: false });
     if (old.method !== row.method) add({ kind: 'method', function: fn, items, ...(old.method ? { from: old.method } : {}), ...(row.method ? { to: row.method } : {}), material: true });
     if (old.frequency !== row.frequency) add({ kind: 'frequency', function: fn, items, from: old.frequency, to: row.frequency, material: false });
-    if (old.necessity !== row.necessity) add({ kind: 'necessity', function: fn, items, to: row.necessity, material: false });
+    if (old.necessity !== row.necessity) add({ kind: 'necessity', function: fn, items, from: old.necessity, to: row.necessity, material: false });
     const oldUses = old.permissions.map((use) => use.permission);
     const newUses = row.permissions.map((use) => use.permission);
     for (const id of newUses) if (!oldUses.includes(id) && oldPermissions.has(id)) add({ kind: 'row-permission-added', function: fn, permission: permissionName(id), material: true });

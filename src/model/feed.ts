@@ -2,11 +2,14 @@
  * The Atom feed of a document's versions in one language (RFC 4287), built
  * as an xast tree and serialized by xast-util-to-xml: no string templates.
  */
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { x } from 'xastscript';
 import { toXml } from 'xast-util-to-xml';
 import { formatDate, useTranslations, type Translate } from '../i18n/index.ts';
+import { changeSentence } from '../render/inventory-changes.ts';
 import { absoluteUrl, documentUrl, feedUrl, versionUrl } from '../routing.ts';
-import type { DocumentModel, LocaleModel, SiteModel } from './types.ts';
+import type { DocumentModel, LocaleModel, SiteModel, VersionModel } from './types.ts';
 
 export function buildFeed(site: SiteModel, locale: LocaleModel, document: DocumentModel): string {
   const t = useTranslations(site, locale.code);
@@ -36,11 +39,20 @@ export function buildFeed(site: SiteModel, locale: LocaleModel, document: Docume
             version.summary[locale.code],
             version.material ? t('version.material') : undefined,
           ])),
+          ...inventoryContent(version, t),
         ]),
       ),
     ]),
   ]);
   return `${toXml(tree, { closeEmptyElements: true })}\n`;
+}
+
+/** The version's inventory changes, one sentence each, as the entry's HTML content (Atom escapes it). */
+function inventoryContent(version: VersionModel, t: Translate) {
+  const changes = version.inventoryChanges?.[t.locale] ?? [];
+  if (changes.length === 0) return [];
+  const html = toHtml([h('p', t('changes.inventory')), h('ul', changes.map((change) => h('li', changeSentence(change, t))))]);
+  return [x('content', { type: 'html' }, html)];
 }
 
 /** Sentences joined the language's way: with a space in English, without one in Chinese. */
