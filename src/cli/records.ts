@@ -1,7 +1,8 @@
 /**
  * The records commands (docs/records.md):
  *
- *   npm run record -- <document> <version> <locale>     prints a version's canonical record, then its sha256
+ *   npm run record -- <document> <version> <locale> [inventory]
+ *                                                       prints a version's canonical record (or its inventory's), then its sha256
  *   npm run records:verify -- <policies.json> [--content <dir>]
  *                                                       compares an archived manifest with the content
  *   npm run records:migrate [-- --content <dir>]        converts the lock to the records format, once
@@ -17,7 +18,7 @@ import { migrate } from '../records/migrate.ts';
 import { parseArchivedManifest, verifyRecords } from '../records/verify.ts';
 import { projectRoot } from './args.ts';
 
-const usage = `Usage: npm run -s record -- <document> <version> <locale> [--content <dir>]
+const usage = `Usage: npm run -s record -- <document> <version> <locale> [inventory] [--content <dir>]
        npm run records:verify -- <archived policies.json> [--content <dir>]
        npm run records:migrate [-- --content <dir>]`;
 
@@ -33,7 +34,7 @@ const [command, ...rest] = positionals;
 const contentDir = path.resolve(values.content);
 const date = buildDate();
 
-if (command === 'show' && rest.length === 3) await show(rest[0]!, rest[1]!, rest[2]!);
+if (command === 'show' && (rest.length === 3 || (rest.length === 4 && rest[3] === 'inventory'))) await show(rest[0]!, rest[1]!, rest[2]!, rest[3]);
 else if (command === 'verify' && rest.length === 1) await verify(rest[0]!);
 else if (command === 'migrate' && rest.length === 0) await runMigrate();
 else {
@@ -41,17 +42,19 @@ else {
   process.exit(2);
 }
 
-async function show(document: string, version: string, locale: string): Promise<void> {
+/** Prints a record: the version's text in `locale`, or with `annex` (`inventory`) the annex's. */
+async function show(document: string, version: string, locale: string, annex?: string): Promise<void> {
   const records = new Map<string, string>();
   const { files } = await loadSite(contentDir, { mode: 'preview', drafts: true, buildDate: date, records });
-  const record = records.get(recordKey(document, version, locale));
+  const record = records.get(recordKey(document, version, locale, annex));
   if (record === undefined) {
     const report = formatReport(files);
-    console.error(`No record of ${document} ${version} in ${locale} in ${path.relative(process.cwd(), contentDir) || '.'}/.${report ? `\n${report}` : ''}`);
+    console.error(`No ${annex ? `${annex} ` : ''}record of ${document} ${version} in ${locale} in ${path.relative(process.cwd(), contentDir) || '.'}/.${report ? `\n${report}` : ''}`);
     process.exit(1);
   }
   process.stdout.write(record);
-  console.error(`sha256 ${sha256(record)}  (of the lines above, exactly: \`npm run -s record -- ${document} ${version} ${locale} 2>/dev/null | sha256sum\` gives the same)`);
+  const args = [document, version, locale, ...(annex ? [annex] : [])].join(' ');
+  console.error(`sha256 ${sha256(record)}  (of the lines above, exactly: \`npm run -s record -- ${args} 2>/dev/null | sha256sum\` gives the same)`);
 }
 
 async function verify(manifestFile: string): Promise<void> {
@@ -70,7 +73,8 @@ async function verify(manifestFile: string): Promise<void> {
   const outcome = await verifyRecords(archived, contentDir, date);
   for (const error of outcome.errors) console.error(error);
   for (const problem of outcome.problems) {
-    console.error(`${problem.document} ${problem.version} ${problem.locale}: ${problem.problem === 'differs' ? 'the record differs from the one the archived manifest holds' : 'the record has disappeared'}`);
+    const record = problem.annex ? `the ${problem.annex} record` : 'the record';
+    console.error(`${problem.document} ${problem.version} ${problem.locale}: ${problem.problem === 'differs' ? `${record} differs from the one the archived manifest holds` : `${record} has disappeared`}`);
   }
   if (!outcome.ok) {
     console.error(`\nrecords:verify failed against ${manifestFile}: ${outcome.problems.length} of ${outcome.checked} records${outcome.errors.length ? `, and ${outcome.errors.length} problem${outcome.errors.length === 1 ? '' : 's'} with the lock` : ''}.`);
