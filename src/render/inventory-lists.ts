@@ -28,6 +28,11 @@ export interface ListOptions {
   policyHref: string;
   /** Id of the heading that names a single-table list (a list page's `<h1>`); without it the table has a caption. */
   labelId?: string;
+  /**
+   * Inside a policy: the tables also take the SDK table's class, whose phone layout base.css already
+   * has, so the policy's stylesheet (weighed against the webview page's text) grows by nothing.
+   */
+  insidePolicy?: boolean;
 }
 
 /** Platform names are brand names, the same in every language. */
@@ -39,7 +44,7 @@ const made = new WeakMap<InventoryModel, Map<string, string>>();
 export function listHtml(kind: ListKind, inventory: InventoryModel, t: Translate, options: ListOptions): string {
   let byKey = made.get(inventory);
   if (!byKey) made.set(inventory, (byKey = new Map()));
-  const key = JSON.stringify([kind, options.headingLevel, options.idPrefix, options.policyHref, options.labelId ?? null]);
+  const key = JSON.stringify([kind, options.headingLevel, options.idPrefix, options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
   let html = byKey.get(key);
   if (html === undefined) byKey.set(key, (html = toHtml(listTree(kind, inventory, t, options), { omitOptionalTags: true, preferUnquoted: true })));
   return html;
@@ -110,18 +115,22 @@ function permissionTableName(context: ListContext): string | { caption: string }
 }
 
 /** A table whose first column heads each row; each cell carries its column's name for the phone layout. */
-function table(labelledBy: string | { caption: string }, columns: readonly string[], rows: readonly { head: ElementContent | ElementContent[]; cells: (ElementContent | ElementContent[])[] }[]): Element {
+function table(context: ListContext, labelledBy: string | { caption: string }, columns: readonly string[], rows: readonly { head: ElementContent | ElementContent[]; cells: (ElementContent | ElementContent[])[] }[]): Element {
   const named = typeof labelledBy === 'string';
-  return h('table', { className: ['list-table'], ...(named ? { ariaLabelledby: labelledBy } : {}) }, lines([
+  return h('table', { className: tableClasses(context), ...(named ? { ariaLabelledby: labelledBy } : {}) }, lines([
     ...(named ? [] : [h('caption', labelledBy.caption)]),
     h('thead', h('tr', columns.map((column) => h('th', column)))),
     h('tbody', lines(rows.map((row) => h('tr', lines([h('th', { scope: 'row' }, row.head), ...row.cells.map((cell, index) => h('td', { dataLabel: columns[index + 1] }, cell))]))))),
   ]));
 }
 
+function tableClasses(context: ListContext): string[] {
+  return context.options.insidePolicy ? ['list-table', 'sdk-table'] : ['list-table'];
+}
+
 /** A table of one entry: a row per field, its name heading the row. */
-function fieldTable(labelledBy: string, fields: readonly [string, ElementContent | ElementContent[]][]): Element {
-  return h('table', { className: ['list-table', 'list-fields'], ariaLabelledby: labelledBy }, lines([h('tbody', lines(fields.map(([label, value]) => h('tr', [h('th', { scope: 'row' }, label), h('td', [value].flat())]))))]));
+function fieldTable(context: ListContext, labelledBy: string, fields: readonly [string, ElementContent | ElementContent[]][]): Element {
+  return h('table', { className: [...tableClasses(context), 'list-fields'], ariaLabelledby: labelledBy }, lines([h('tbody', lines(fields.map(([label, value]) => h('tr', [h('th', { scope: 'row' }, label), h('td', [value].flat())]))))]));
 }
 
 function note(context: ListContext): ElementContent[] {
@@ -157,12 +166,12 @@ function collection(context: ListContext): ElementContent[] {
     return h('section', { className: ['list-function'] }, lines([
       context.heading(functionName(context, entry.id), headingId),
       h('p', { className: ['list-kind'] }, t(`lists.function.${entry.kind}`)),
-      table(headingId, columns, rows),
+      table(context, headingId, columns, rows),
     ]));
   });
   const itemsId = context.id('items');
   const itemColumns = [t('lists.column.information'), t('lists.column.category'), t('lists.column.sensitive'), t('lists.column.retention'), t('lists.column.storage')];
-  const items = table(itemsId, itemColumns, inventory.items.map((item) => ({
+  const items = table(context, itemsId, itemColumns, inventory.items.map((item) => ({
     head: context.item(item.id),
     cells: [
       categoryLabel(item.category, t),
@@ -195,7 +204,7 @@ function sharing(context: ListContext): ElementContent[] {
       [t('lists.column.location'), text(regions(recipient.location, t))],
       ...(recipient.privacyPolicy ? [[t('sdk.privacyPolicy'), h('a', { href: recipient.privacyPolicy }, readableUrl(recipient.privacyPolicy))] as [string, ElementContent]] : []),
     ];
-    return h('section', { className: ['list-recipient'] }, lines([context.heading(text(recipient.name), headingId), fieldTable(headingId, fields)]));
+    return h('section', { className: ['list-recipient'] }, lines([context.heading(text(recipient.name), headingId), fieldTable(context, headingId, fields)]));
   });
   return [...note(context), ...sections];
 }
@@ -217,7 +226,7 @@ function permissions(context: ListContext): ElementContent[] {
       ],
     };
   });
-  const permissionTable = table(permissionTableName(context), columns, rows);
+  const permissionTable = table(context, permissionTableName(context), columns, rows);
   return [...note(context), permissionTable];
 }
 

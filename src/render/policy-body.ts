@@ -42,7 +42,7 @@ function policyBody(text: PolicyText, t: Translate, inventory: InventoryModel | 
 function clauseElement(text: PolicyText, clause: ClauseModel, t: Translate, inventory: InventoryModel | undefined): ElementContent {
   const shown = clause.sdks.map((id) => text.sdks.find((sdk) => sdk.id === id)).filter((sdk) => sdk !== undefined);
   // Lists inside a clause: headings below the clause's, ids prefixed by it, clause links on this page.
-  const lists = inventory ? clause.lists.map((kind) => listTree(kind, inventory, t, { headingLevel: 4, idPrefix: clause.id, policyHref: '' })) : [];
+  const lists = inventory ? clause.lists.map((kind) => listTree(kind, inventory, t, { headingLevel: 4, idPrefix: clause.id, policyHref: '', insidePolicy: true })) : [];
   return h('div', { className: ['clause'], id: clause.id }, lines([
     ...(clause.title ? [h('h3', clause.title)] : []),
     { type: 'raw', value: clause.html },

@@ -22,6 +22,7 @@ function expectedSchemaOf(file: string): string {
   if (name === 'site.yaml') return 'site';
   if (name === 'version.yaml') return 'version';
   if (name === 'sdks.yaml') return 'sdks';
+  if (name === 'inventory.yaml') return 'inventory';
   if (name === 'translations.yaml') return 'translations';
   if (name === 'versions.lock.yaml') return 'versions-lock';
   if (/^variables(\.[^.]+)?\.yaml$/.test(name)) return 'frozen-values';
