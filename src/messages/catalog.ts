@@ -22,7 +22,7 @@ export const rules = {
   },
   'file-unexpected': {
     title: 'Unexpected file',
-    hint: 'Remove the file, or rename it to one the generator reads (version.yaml, sdks.yaml, <language>.yaml).',
+    hint: 'Remove the file, or rename it to one the generator reads (version.yaml, sdks.yaml, inventory.yaml, <language>.yaml).',
   },
   'yaml-syntax': {
     title: 'Malformed YAML',
@@ -158,7 +158,7 @@ export const rules = {
   },
   'translation-flags': {
     title: 'Translation flagged differently',
-    hint: 'Flag the same words in every language: the same `flag:` and the same number of `:sensitive[…]` and `:important[…]` in each clause, and the same `sdks:`.',
+    hint: 'Flag the same words in every language: the same `flag:` and the same number of `:sensitive[…]` and `:important[…]` in each clause, and the same `sdks:` and `lists:`.',
   },
   'translation-stale': {
     title: 'Translation out of date',

@@ -3,8 +3,10 @@
  * thing in a clean bilingual site (tests/fixtures/sites/inventory) and
  * expects exactly that message, on the right file and line, with a fix.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/build.ts';
 import { fixturesDir, messagesOf, positionOf, replaceOnce, siteWith, type Change, type Reported } from '../helpers/content.ts';
 
 const site = path.join(fixturesDir, 'sites/inventory');
@@ -33,6 +35,17 @@ describe('the clean fixture', () => {
     const { messages, ok } = await check({});
     expect(messages).toEqual([]);
     expect(ok).toBe(true);
+  });
+});
+
+describe('docs/inventory.md', () => {
+  it('its complete example passes every check', async () => {
+    const doc = readFileSync(path.join(projectRoot, 'docs/inventory.md'), 'utf8');
+    const example = /## A complete example[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
+    const clauseId = (text: string) => text.replace('      - id: phone\n', '      - id: registration\n');
+    const result = await check({ [inventory]: example, [en]: clauseId, 'notice/2024-01-10/zh-CN.yaml': clauseId, 'notice/2024-01-10/translations.yaml': null }, 'preview');
+    expect(result.messages.filter((message) => message.ruleId !== 'translation-stale')).toEqual([]);
+    expect(result.ok).toBe(true);
   });
 });
 
