@@ -92,10 +92,14 @@ function unflaggedSensitive(text: TextForLint, clause: ClauseForLint, inventoryT
   const fromInventory = new Set(inventoryTerms.map((entry) => entry.term.toLowerCase()));
   const builtIn = (sensitiveTerms[text.locale] ?? []).filter((term) => !fromInventory.has(term.toLowerCase())).map((term) => ({ term, id: undefined, cause: undefined }));
   const terms: (InventoryTerm | (typeof builtIn)[number])[] = [...inventoryTerms, ...builtIn];
+  // A built-in word inside an inventory name already reported here ("location" in "Geolocation") is not reported again.
+  const reported: string[] = [];
   for (const entry of terms) {
     const pattern = termPattern(entry.term, text.locale);
     const mentions = runs.filter((run) => pattern.test(run.text));
     if (mentions.length === 0 || mentions.some((run) => run.flag === 'sensitive')) continue;
+    if (entry.id === undefined && reported.some((name) => name.includes(entry.term.toLowerCase()))) continue;
+    reported.push(entry.term.toLowerCase());
     const offset = clause.markdown.search(pattern);
     const place = offset >= 0 ? clause.toFile(advance(start, clause.markdown.slice(0, offset))) : clause.place;
     if (entry.id !== undefined) {

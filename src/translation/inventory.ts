@@ -11,7 +11,7 @@
 import type { VFile } from 'vfile';
 import type { Parsed } from '../load/parsed.ts';
 import { nodeAtPath, placeOfNode } from '../load/yaml.ts';
-import { fail, warn } from '../messages/message.ts';
+import { fail, warn, type Place } from '../messages/message.ts';
 import type { MaybeLocalizedText } from '../schema/common.ts';
 import type { InventoryInput } from '../schema/inventory.ts';
 import type { TranslationRecord } from '../schema/translations.ts';
@@ -75,12 +75,17 @@ export interface InventoryTranslationCheck {
 export function checkInventoryTranslation(check: InventoryTranslationCheck): string[] {
   const { inventory, locale, sourceLocale } = check;
   const stale: string[] = [];
+  // An inventory never confirmed at all (translations.yaml from before it) gets one message, not one per entry.
+  const neverConfirmed = check.confirmed !== undefined && Object.keys(check.confirmed.inventory).length === 0;
+  if (neverConfirmed) {
+    report(check.staleIsError, inventory.source.file, `Unconfirmed translation of the inventory in ${locale}: no record says which ${sourceLocale} text its ${locale} values were translated from`, { line: 1, column: 1 }, locale, sourceLocale);
+  }
   for (const entry of inventoryEntries(inventory.data)) {
     const current = check.current[entry.key];
     const confirmed = check.confirmed?.inventory[entry.key];
     if (current === confirmed) continue;
     stale.push(`inventory:${entry.key}`);
-    if (check.confirmed === undefined) continue;
+    if (check.confirmed === undefined || neverConfirmed) continue;
     const field = entry.fields.find((candidate) => candidate.value[locale] !== undefined) ?? entry.fields[0]!;
     const place = placeOfNode(inventory.source, nodeAtPath(inventory.source, [...field.path, ...(field.value[locale] !== undefined ? [locale] : [])]).node);
     const reason = confirmed === undefined
@@ -91,6 +96,6 @@ export function checkInventoryTranslation(check: InventoryTranslationCheck): str
   return stale;
 }
 
-function report(isError: boolean, file: VFile, reason: string, place: ReturnType<typeof placeOfNode>, locale: string, sourceLocale: string): void {
+function report(isError: boolean, file: VFile, reason: string, place: Place, locale: string, sourceLocale: string): void {
   (isError ? fail : warn)(file, reason, place, 'translation-stale', `Update the ${locale} text to match the ${sourceLocale} text, then run \`npm run translations:confirm -- ${locale}\`.`);
 }

@@ -194,11 +194,25 @@ describe('languages', () => {
   });
 });
 
+describe('an inventory whose translations were never confirmed', () => {
+  it('gets one message, not one per entry', async () => {
+    const result = await check({ 'notice/2024-01-10/translations.yaml': (text) => text.slice(0, text.indexOf('    inventory:')) });
+    const stale = result.messages.filter((message) => message.ruleId === 'translation-stale');
+    expect(stale.map((message) => [message.file, message.line, message.reason])).toEqual([[inventory, 1, 'Unconfirmed translation of the inventory in zh-CN: no record says which en text its zh-CN values were translated from']]);
+  });
+});
+
 describe('the lint learns sensitive names from the inventory', () => {
   it('warns where a sensitive item is named unflagged in the text of its language, pointing at the inventory', async () => {
     const result = await check({ 'notice/2024-01-10/zh-CN.yaml': replaceOnce('本应用嵌入以下SDK。', '本应用嵌入以下SDK，不会读取您的手机号码。') });
     const message = expectOne(result, 'unflagged-sensitive', 'notice/2024-01-10/zh-CN.yaml', '手机号码。', '“手机号码” is sensitive in the inventory (data item `mobile-number`) but not marked here');
     expect(message.cause).toMatchObject({ file: inventory, line: positionOf(path.join(result.dir, inventory), 'zh-CN: 手机号码').line });
+  });
+
+  it('does not repeat a built-in word inside an inventory name it reported', async () => {
+    const result = await check({ [inventory]: (text) => text.replace('name: { en: Mobile number, zh-CN: 手机号码 }', 'name: { en: Mobile number of the account, zh-CN: 手机号码 }'), [en]: replaceOnce('The app embeds these SDKs.', 'The app embeds these SDKs; none reads the mobile number of the account.') }, 'preview');
+    const found = result.messages.filter((message) => message.ruleId === 'unflagged-sensitive');
+    expect(found.map((message) => message.reason)).toEqual([expect.stringContaining('“Mobile number of the account” is sensitive in the inventory')]);
   });
 
   it('learns names the built-in word list lacks', async () => {
