@@ -61,3 +61,25 @@ describe('lists placed in a clause', () => {
     expect([clause.status, clause.listsChanged, clause.sdkTableChanged]).toEqual(['changed', true, false]);
   });
 });
+
+describe('hostile values in the inventory', () => {
+  it('markup in a name is shown as text, never run, on a list page', async () => {
+    const { listHtml } = await import('../../src/render/inventory-lists.ts');
+    const dir = siteWith({ 'notice/2024-01-10/inventory.yaml': replaceOnce('name: { en: Device model, zh-CN: 设备型号 }', 'name: { en: "<img src=x onerror=alert(1)>", zh-CN: "<script>alert(1)</script>" }') }, site);
+    const loaded = await loadSite(dir, { mode: 'preview', drafts: true, buildDate: '2026-01-01' });
+    const model = loaded.site!;
+    for (const locale of ['en', 'zh-CN']) {
+      const html = listHtml('collection', model.documents[0]!.versions[0]!.inventory![locale]!, useTranslations(model, locale), { headingLevel: 2, idPrefix: '', policyHref: '/x/' });
+      const tree = fromHtml(html, { fragment: true });
+      expect(selectAll('img, script', tree)).toEqual([]);
+      expect(html).toContain(locale === 'en' ? '&#x3C;img src=x onerror=alert(1)>' : '&#x3C;script>alert(1)&#x3C;/script>');
+    }
+  });
+
+  it('a javascript: privacy policy of a recipient is refused', async () => {
+    const dir = siteWith({ 'notice/2024-01-10/inventory.yaml': replaceOnce('    location: [CN]\n', '    location: [CN]\n    privacyPolicy: javascript:alert(1)\n') }, site);
+    const { messages, ok } = await messagesOf(dir, 'preview');
+    expect(ok).toBe(false);
+    expect(messages.filter((message) => message.ruleId === 'invalid-url').map((message) => message.file)).toEqual(['notice/2024-01-10/inventory.yaml']);
+  });
+});
