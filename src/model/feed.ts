@@ -1,6 +1,8 @@
 /**
  * The Atom feed of a document's versions in one language (RFC 4287), built
  * as an xast tree and serialized by xast-util-to-xml: no string templates.
+ * An entry links its version's lists (`rel="related"`) and tells its
+ * inventory changes as HTML content.
  */
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -8,7 +10,8 @@ import { x } from 'xastscript';
 import { toXml } from 'xast-util-to-xml';
 import { formatDate, useTranslations, type Translate } from '../i18n/index.ts';
 import { changeSentence } from '../render/inventory-changes.ts';
-import { absoluteUrl, documentUrl, feedUrl, versionUrl } from '../routing.ts';
+import { listKinds } from '../inventory/taxonomy.ts';
+import { absoluteUrl, documentUrl, feedUrl, listUrl, versionUrl } from '../routing.ts';
 import type { DocumentModel, LocaleModel, SiteModel, VersionModel } from './types.ts';
 
 export function buildFeed(site: SiteModel, locale: LocaleModel, document: DocumentModel): string {
@@ -34,6 +37,8 @@ export function buildFeed(site: SiteModel, locale: LocaleModel, document: Docume
           x('updated', `${version.published}T00:00:00Z`),
           x('published', `${version.published}T00:00:00Z`),
           x('link', { rel: 'alternate', type: 'text/html', href: abs(versionUrl(locale.code, document.slug, version.id)) }),
+          // The version's lists, when it has an inventory in this language.
+          ...(version.inventory?.[locale.code] ? listKinds.map((kind) => x('link', { rel: 'related', type: 'text/html', title: t(`lists.${kind}`), href: abs(listUrl('hosted', locale.code, document.slug, kind, version.id)) })) : []),
           x('summary', sentences(t, [
             t('feed.effective', { date: formatDate(version.effective, locale.code) }),
             version.summary[locale.code],

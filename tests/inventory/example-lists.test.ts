@@ -148,7 +148,7 @@ describe('pages that lead to the lists', () => {
     }
   });
 
-  it('the changes page and the feed tell the 2025 inventory changes as sentences', () => {
+  it('the changes page and the feed tell the 2025 inventory changes as sentences; the feed links each version’s lists', () => {
     const changes = readPage(out, 'en/privacy/2025-06-01/changes/index.html');
     const sentences = selectAll('#_inventory-changes li', changes).map((item) => text(item));
     expect(sentences).toContain('AMap (Gaode) Location SDK added: collects Geolocation, Hardware model, OS version number, IP address, and Network access method, type and status for: Navigate you to a dealer and Show charging stations near your vehicle, locate your vehicle and provide emergency assistance (needs your consent again)');
@@ -158,6 +158,7 @@ describe('pages that lead to the lists', () => {
     expect(feed).toContain('<content type="html">');
     expect(feed).toContain('新增高德定位SDK：收集');
     expect(feed).toContain('移除微博SDK');
+    expect(feed).toContain('<link rel="related" type="text/html" title="已收集个人信息清单" href="https://privacy.kaiyang-motors.example/zh-CN/privacy/2022-09-15/collection/" />');
   });
 });
 
