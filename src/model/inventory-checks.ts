@@ -31,8 +31,8 @@ export interface InventoryCheck {
   editorial: boolean;
 }
 
-/** The ids each kind of entry defines, for the model to keep only rows whose references resolve. */
-export interface InventoryIds {
+/** The ids each kind of entry defines. */
+interface InventoryIds {
   items: Set<string>;
   functions: Set<string>;
   purposes: Set<string>;
@@ -47,7 +47,7 @@ const maxListed = 12;
 
 const nouns: Record<Kind, string> = { dataItems: 'data item', functions: 'function', purposes: 'purpose', permissions: 'permission', processing: 'processing row', recipients: 'recipient' };
 
-export function checkInventory(check: InventoryCheck): InventoryIds {
+export function checkInventory(check: InventoryCheck): void {
   const { inventory, sdks, editorial } = check;
   const { source, data } = inventory;
   const at = (path: PropertyKey[]): Place => placeOfNode(source, nodeAtPath(source, path).node);
@@ -113,7 +113,7 @@ export function checkInventory(check: InventoryCheck): InventoryIds {
     }
   });
 
-  if (!editorial) return ids;
+  if (!editorial) return;
 
   if (sdks) {
     for (const [id, index] of sdkIds) {
@@ -155,7 +155,6 @@ export function checkInventory(check: InventoryCheck): InventoryIds {
   unused('purposes', data.purposes, used.purposes, 'names (`purposes:`)');
   unused('permissions', data.permissions, used.permissions, 'uses (`permissions:`)');
   unused('recipients', data.recipients, used.recipients, 'shares with (`recipients:`)');
-  return ids;
 }
 
 function list(values: readonly string[]): string {

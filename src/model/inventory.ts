@@ -92,10 +92,12 @@ function localize(data: InventoryInput, input: InventoryInputs, locale: string):
   };
   const optionalText = (value: Record<string, string> | undefined, path: PropertyKey[]) => (value === undefined ? undefined : text(value, path));
   const maybeText = (value: MaybeLocalizedText | undefined, path: PropertyKey[]) => (value === undefined ? undefined : typeof value === 'string' ? plainText(source, value, path, values) : text(value, path));
+  const lists: Record<string, readonly { id: string }[]> = { dataItems: data.dataItems, functions: data.functions, purposes: data.purposes, permissions: data.permissions, processing: data.processing, recipients: data.recipients };
+  /** " in `phone-number`": the entry a path leads into. */
   const where = (path: PropertyKey[]) => {
     const [kind, index] = path;
-    const entry = typeof kind === 'string' && typeof index === 'number' ? (data as unknown as Record<string, { id?: string }[]>)[kind]?.[index] : undefined;
-    return entry?.id ? ` in \`${entry.id}\`` : '';
+    const id = typeof kind === 'string' && typeof index === 'number' ? lists[kind]?.[index]?.id : undefined;
+    return id ? ` in \`${id}\`` : '';
   };
 
   const sensitive: SensitiveName[] = [];
