@@ -15,6 +15,8 @@ import { startOf } from './message.ts';
 export interface ReportOptions {
   /** Paths are printed relative to this folder. */
   cwd?: string;
+  /** A file whose messages come first (the one the author just saved), before the problems it caused elsewhere. */
+  first?: string | undefined;
 }
 
 export function formatMessage(file: VFile, message: VFileMessage, options: ReportOptions = {}): string {
@@ -52,6 +54,8 @@ function displayPath(filePath: string | undefined, options: ReportOptions): stri
 }
 
 function compare(fileA: VFile, a: VFileMessage, fileB: VFile, b: VFileMessage, options: ReportOptions): number {
+  const first = Number(fileB.path === options.first) - Number(fileA.path === options.first);
+  if (first !== 0) return first;
   const byFile = displayPath(fileA.path, options).localeCompare(displayPath(fileB.path, options));
   if (byFile !== 0) return byFile;
   const pa = startOf(a.place);

@@ -14,7 +14,7 @@
 import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { Translate } from '../i18n/index.ts';
+import { languageName, type Translate } from '../i18n/index.ts';
 import type { ClauseModel, PolicyText, SdkModel } from '../model/types.ts';
 
 const bodies = new WeakMap<PolicyText, string>();
@@ -40,7 +40,10 @@ function policyBody(text: PolicyText, t: Translate): Root {
 
 function clauseElement(text: PolicyText, clause: ClauseModel, t: Translate): ElementContent {
   const shown = clause.sdks.map((id) => text.sdks.find((sdk) => sdk.id === id)).filter((sdk) => sdk !== undefined);
-  return h('div', { className: ['clause'], id: clause.id }, lines([
+  // Preview only: a clause the translation lacks, in the source language, said so in the page's language.
+  const untranslated = clause.untranslated;
+  return h('div', { className: ['clause'], id: clause.id, ...(untranslated ? { lang: untranslated.locale } : {}) }, lines([
+    ...(untranslated ? [h('p.notice.notice-untranslated', { role: 'note', lang: text.locale }, t('preview.untranslated', { language: languageName(untranslated.locale, text.locale), place: untranslated.place }))] : []),
     ...(clause.title ? [h('h3', clause.title)] : []),
     { type: 'raw', value: clause.html },
     ...(shown.length > 0 ? [sdkTable(shown, t)] : []),
