@@ -14,9 +14,11 @@ describe('a build with content errors', () => {
       'notice/2024-01-10/en.yaml': replaceOnce('        flag: important', '        sensitve: true'),
       'notice/2024-01-10/sdks.yaml': replaceOnce('https://crash.example.com/privacy', 'javascript:alert(1)'),
     });
+    // A site built before output folders were stamped: recognised by its policies.json.
     const out = path.join(tempDir(), 'dist');
     mkdirSync(out);
     writeFileSync(path.join(out, 'index.html'), 'previous site');
+    writeFileSync(path.join(out, 'policies.json'), '{"schemaVersion": 1, "documents": []}');
 
     const run = runBuild(['--content', content, '--out', out]);
 
@@ -33,7 +35,7 @@ describe('a build with content errors', () => {
     expect(run.stderr).toMatch(/fix: /);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.stderr).toContain('was left as it was');
-    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'policies.json']);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
   });
 });
