@@ -12,10 +12,8 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { sharedLoad } from '../integration/handoff.ts';
-import { formatReport } from '../messages/report.ts';
 import { buildDate } from '../model/build-date.ts';
-import { checkTarget, isRunning, moveContents, OutputError, shown, writeOutput, type OutputSpec } from '../output/index.ts';
+import { checkTarget, isRunning, moveContents, OutputError, shown, writeOutput, type OutputSpec, type TargetState } from '../output/index.ts';
 import { buildDateEnvironment, contentOption, folder, outOption, projectRoot } from './args.ts';
 import { parseCommand } from './command.ts';
 
@@ -45,6 +43,9 @@ const cwd = process.cwd();
 // A folder that must not be replaced is refused before the content is read.
 const target = await checkTarget(outDir, output).catch(exitOnOutputError);
 const date = buildDate();
+// Imported only now: a mistake in the arguments or the output folder is reported without loading the content pipeline.
+const { sharedLoad } = await import('../integration/handoff.ts');
+const { formatReport } = await import('../messages/report.ts');
 // Shared with the Astro integration below, which reuses this load instead of reading everything again.
 const { site, files } = await sharedLoad(contentDir, { mode: 'publish', drafts: values.drafts, buildDate: date });
 const report = formatReport(files);
@@ -100,14 +101,18 @@ async function astroWorkFolder(): Promise<string> {
   return work;
 }
 
-function leftAsItWas(state: string): string {
+function leftAsItWas(state: TargetState): string {
   return state === 'missing' || state === 'empty' ? `Nothing was written into ${shown(outDir)}.` : `The previous site in ${shown(outDir)} was left as it was.`;
 }
 
+/** Ends the build with the one line an output folder problem deserves (a refusal: 2; anything else: 1). */
 function exitOnOutputError(error: unknown): never {
-  if (!(error instanceof OutputError)) throw error;
-  console.error(error.message);
-  process.exit(error.exitCode);
+  if (error instanceof OutputError) {
+    console.error(error.message);
+    process.exit(error.exitCode);
+  }
+  console.error(`Could not check ${shown(outDir)} as the output folder: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
+  process.exit(1);
 }
 
 /** A dist/ written by a build from before stamps: its /policies.json is our manifest. */

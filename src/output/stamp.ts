@@ -23,14 +23,23 @@ const stampSchema = z.strictObject({
 
 export type Stamp = z.infer<typeof stampSchema>;
 
-/** Every file (anything but a folder) under `dir`, relative to it with `/`, sorted; top-level names for which `skip` is true are left out. */
+/**
+ * Every file (anything but a folder: symbolic links count as files and are not followed) under `dir`,
+ * relative to it with `/`, sorted; top-level names for which `skip` is true are left out. Walked by hand:
+ * readdir's `recursive` follows links to folders, into whatever they point at.
+ */
 export async function listFiles(dir: string, skip: (topLevelName: string) => boolean = () => false): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((file) => !skip(file.split('/')[0]!))
-    .sort();
+  const files: string[] = [];
+  const walk = async (relative: string): Promise<void> => {
+    for (const entry of await readdir(path.join(dir, relative), { withFileTypes: true })) {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (!relative && skip(entry.name)) continue;
+      if (entry.isDirectory()) await walk(name);
+      else files.push(name);
+    }
+  };
+  await walk('');
+  return files.sort();
 }
 
 /** Writes the stamp into `dir`, listing the files in it now. */

@@ -2,15 +2,16 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Every entry under `dir` (relative path → file text, `<dir>` or `-> link target`), hidden ones included. */
-export function treeOf(dir: string): Record<string, string> {
-  const tree: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(dir, full);
+/** Every entry under `dir` (relative path → file text, `<dir>` or `-> link target`), hidden ones included; links are not followed. */
+export function treeOf(dir: string, tree: Record<string, string> = {}, prefix = ''): Record<string, string> {
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const relative = path.join(prefix, entry.name);
+    const full = path.join(dir, relative);
     if (entry.isSymbolicLink()) tree[relative] = `-> ${readlinkSync(full)}`;
-    else if (entry.isDirectory()) tree[relative] = '<dir>';
-    else tree[relative] = readFileSync(full, 'utf8');
+    else if (entry.isDirectory()) {
+      tree[relative] = '<dir>';
+      treeOf(dir, tree, relative);
+    } else tree[relative] = readFileSync(full, 'utf8');
   }
   return tree;
 }

@@ -128,6 +128,9 @@ describe('folders an output never replaces', () => {
     expect((await refusal(out)).message).toContain('a file was added since `npm run build` wrote it (en/notes.html), which replacing it would delete');
     writeFileSync(path.join(out, 'CNAME'), 'example.com');
     expect((await refusal(out)).message).toContain('2 files were added since `npm run build` wrote it (CNAME, en/notes.html)');
+    // A link is named, not followed into the folder it points at.
+    symlinkSync(scratch, path.join(out, 'en/everything'));
+    expect((await refusal(out)).message).toContain('3 files were added since `npm run build` wrote it (CNAME, en/everything, en/notes.html)');
   });
 
   it('a folder whose stamp is not ours', async () => {
