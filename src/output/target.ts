@@ -75,11 +75,14 @@ export async function checkTarget(out: string, spec: OutputSpec): Promise<Checke
   const ours = (entry: string) => entry === stampFileName || workEntryPid(name, entry) !== undefined;
   const entries = (await readdir(target, { withFileTypes: true })).filter((entry) => !ours(entry.name));
   const stamp = await readStamp(target);
+  const moveAway = (count: number) => `Move ${count === 1 ? 'it' : 'them'} elsewhere, or choose a new or empty folder with --out.`;
+  if (stamp === 'unreadable') {
+    const names = entryNames(await readdir(target, { withFileTypes: true }));
+    throw refuse(`its ${stampFileName} is not a stamp this tool wrote, so its files (${someOf(names)}) may not be ours to delete`, moveAway(names.length));
+  }
   if (entries.length === 0) return { path: target, state: stamp ? 'stamped' : 'empty' };
 
   const names = entryNames(entries);
-  const moveAway = (count: number) => `Move ${count === 1 ? 'it' : 'them'} elsewhere, or choose a new or empty folder with --out.`;
-  if (stamp === 'unreadable') throw refuse(`its ${stampFileName} is not a stamp this tool wrote, so its files (${someOf(names)}) may not be ours to delete`, moveAway(names.length));
   if (stamp) {
     if (stamp.command !== spec.command) throw refuse(`\`${stamp.command}\` wrote it (${someOf(names)})`, `Give each command its own folder with --out.`);
     const written = new Set(stamp.files);

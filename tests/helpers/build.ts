@@ -1,5 +1,7 @@
 /** Runs `npm run build`'s script (src/cli/build.ts) as a child process, as a user would. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -42,4 +44,21 @@ export function startBuild(args: string[]): { child: ChildProcess; done: Promise
 export function userEnvironment(): NodeJS.ProcessEnv {
   const added = /^(VITEST.*|TEST|MODE|DEV|PROD|SSR|BASE_URL|NODE_ENV)$/;
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !added.test(name)));
+}
+
+/**
+ * A previous site in a new temporary `dist/`, for a build that must leave it as it was: a site built
+ * before output folders were stamped (the build recognises it by its policies.json and may replace it).
+ */
+export function previousSite(): string {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'legal-site-')), 'dist');
+  mkdirSync(out);
+  writeFileSync(path.join(out, 'index.html'), 'previous site');
+  writeFileSync(path.join(out, 'policies.json'), '{"schemaVersion": 1, "documents": []}');
+  return out;
+}
+
+/** Whether `out` still holds exactly what {@link previousSite} put there. */
+export function isPreviousSite(out: string): boolean {
+  return readdirSync(out).sort().join() === 'index.html,policies.json' && readFileSync(path.join(out, 'index.html'), 'utf8') === 'previous site';
 }

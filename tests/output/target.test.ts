@@ -136,7 +136,9 @@ describe('folders an output never replaces', () => {
   it('a folder whose stamp is not ours', async () => {
     const out = path.join(scratch, 'out');
     writeTree(out, { [stampFileName]: 'hello', 'index.html': 'mine' });
-    expect((await refusal(out)).message).toContain(`its ${stampFileName} is not a stamp this tool wrote`);
+    expect((await refusal(out)).message).toContain(`its ${stampFileName} is not a stamp this tool wrote, so its files (index.html, ${stampFileName}) may not be ours to delete`);
+    rmSync(path.join(out, 'index.html'));
+    expect((await refusal(out)).message).toContain(`its ${stampFileName} is not a stamp this tool wrote, so its files (${stampFileName}) may not be ours to delete. Nothing was written. Move it elsewhere`);
   });
 
   it('a symbolic link to the content folder, and one to nothing', async () => {
