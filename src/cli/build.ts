@@ -37,7 +37,9 @@ process.env['NODE_ENV'] = 'production';
 
 const contentDir = folder(values.content, 'content');
 const outDir = folder(values.out, 'dist');
-const output: OutputSpec = { what: 'the site', command: 'npm run build', contentDir, projectRoot, isLegacyOutput };
+// public/ is copied into every build: an output inside it would end up inside the next output.
+const inputs = { 'public folder': path.join(projectRoot, 'public') };
+const output: OutputSpec = { what: 'the site', command: 'npm run build', contentDir, inputs, projectRoot, isLegacyOutput };
 const cwd = process.cwd();
 
 // A folder that must not be replaced is refused before the content is read.

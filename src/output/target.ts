@@ -20,6 +20,8 @@ export interface OutputSpec {
   command: string;
   /** The content folder: never written, nor anything inside it or holding it. */
   contentDir: string;
+  /** Other folders the command reads, guarded like the content folder, by name: `{ 'public folder': '/…/public' }`. */
+  inputs?: Readonly<Record<string, string>>;
   /** The project folder: never written, nor any folder holding it (a folder inside it, such as dist/, is fine). */
   projectRoot: string;
   /** Recognises a folder that an earlier version of the command wrote, before stamps existed. */
@@ -61,6 +63,12 @@ export async function checkTarget(out: string, spec: OutputSpec): Promise<Checke
   if (target === projectRoot) throw refuse(`it is the project folder${await listing(target)}`, 'Choose a folder such as dist/ with --out.');
   if (isInside(projectRoot, target)) throw refuse(`it holds the project folder ${projectRoot}${path.sep}${await listing(target)}`);
   if (isInside(contentDir, target)) throw refuse(`it holds the content folder ${contentDir}${path.sep}${await listing(target)}`);
+  for (const [name, dir] of Object.entries(spec.inputs ?? {})) {
+    const input = await resolveReal(path.resolve(dir));
+    if (target === input) throw refuse(`it is the ${name}${await listing(target)}`);
+    if (isInside(target, input)) throw refuse(`it is inside the ${name} ${shown(input)}, which the command reads`, 'Choose a folder outside it with --out.');
+    if (isInside(input, target)) throw refuse(`it holds the ${name} ${input}${path.sep}${await listing(target)}`);
+  }
 
   const info = await lstat(target).catch(orMissing);
   if (!info) {

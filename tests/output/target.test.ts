@@ -23,6 +23,7 @@ function spec(files: Record<string, string> = { 'index.html': 'new site', 'en/in
     what: 'the site',
     command: 'npm run build',
     contentDir: content,
+    inputs: { 'public folder': path.join(project, 'public') },
     projectRoot: project,
     isLegacyOutput: async (dir) => existsSync(path.join(dir, 'policies.json')) && 'schemaVersion' in JSON.parse(readFileSync(path.join(dir, 'policies.json'), 'utf8')),
     write: async (staging) => {
@@ -42,6 +43,7 @@ beforeEach(() => {
     'data/content/site.yaml': 'name: Test',
     'data/content/privacy/2024-01-10/en.yaml': 'sections: []',
     'data/notes.md': 'not content',
+    'public/_headers': '/*',
   });
   writeTree(scratch, { 'photos/holiday.jpg': 'a photo', 'todo.txt': 'keep me' });
   writes = 0;
@@ -80,9 +82,14 @@ describe('folders an output never replaces', () => {
     expect(existsSync(path.join(content, 'privacy/site'))).toBe(false);
   });
 
+  it('a folder the command reads, or one inside it', async () => {
+    expect((await refusal(path.join(project, 'public'))).message).toContain('it is the public folder (it contains _headers)');
+    expect((await refusal(path.join(project, 'public/site'))).message).toContain(`it is inside the public folder ${project}/public/, which the command reads`);
+  });
+
   it('the project folder', async () => {
     const { message } = await refusal(project);
-    expect(message).toContain(`into ${project}/: it is the project folder (it contains data/, package.json, src/)`);
+    expect(message).toContain(`into ${project}/: it is the project folder (it contains data/, package.json, public/, src/)`);
   });
 
   it('a folder holding the project folder', async () => {
