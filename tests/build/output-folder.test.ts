@@ -6,7 +6,7 @@
  * Every folder is a scratch copy: a refusal that failed would delete only
  * the copy, never this project.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { listFiles } from '../../src/output/stamp.ts';
@@ -67,22 +67,31 @@ describe('an output folder the build replaces', () => {
     });
   });
 
-  it('two builds at once into a dist/ built before stamps: the second waits, both succeed', async () => {
+  it('builds at once: into one folder (a dist/ built before stamps) the second waits; into another, they share .astro/; all succeed', async () => {
     const scratch = tempDir();
     const out = path.join(scratch, 'dist');
+    const other = path.join(tempDir(), 'dist');
     writeTree(out, { 'policies.json': '{"schemaVersion": 1, "documents": []}', 'en/old/index.html': 'an old page' });
-    const first = startBuild(['--content', minimalSite, '--out', out]);
-    const second = startBuild(['--content', minimalSite, '--out', out]);
-    const runs = await Promise.all([first.done, second.done]);
-    for (const run of runs) {
+    // What Astro left to itself would use for every build whose output is outside the project, and delete at
+    // the end of each: a build must leave another's files there alone.
+    const shared = path.join(projectRoot, '.astro/.prerender');
+    const anotherBuilds = path.join(shared, `chunk-of-another-build-${process.pid}.mjs`);
+    writeTree(shared, { [path.basename(anotherBuilds)]: 'export {}' });
+    const builds = [out, out, other].map((folder) => startBuild(['--content', minimalSite, '--out', folder]));
+    const runs = await Promise.all(builds.map((build) => build.done));
+    expect(existsSync(anotherBuilds)).toBe(true);
+    rmSync(anotherBuilds);
+    if (readdirSync(shared).length === 0) rmSync(shared, { recursive: true });
+    for (const [index, run] of runs.entries()) {
       expect(run.status, run.stderr).toBe(0);
-      expect(run.stdout).toBe(`Built the site into ${out}/\n`);
+      expect(run.stdout).toBe(`Built the site into ${index < 2 ? out : other}/\n`);
     }
     expect(runs.filter((run) => run.stderr === `Waiting for another command to finish writing ${out}/ (a lock left by a stopped one expires within 20 s)…\n`)).toHaveLength(1);
+    expect(runs.filter((run) => run.stderr === '')).toHaveLength(2);
     expect(existsSync(path.join(out, 'en/old/index.html'))).toBe(false);
-    expect(existsSync(path.join(out, 'en/notice/index.html'))).toBe(true);
+    expect(readFileSync(path.join(out, 'en/notice/index.html'), 'utf8')).toBe(readFileSync(path.join(other, 'en/notice/index.html'), 'utf8'));
     expect(readdirSync(scratch)).toEqual(['dist']);
-    for (const { child } of [first, second]) expect(existsSync(path.join(projectRoot, `.astro/build-${child.pid}`))).toBe(false);
+    for (const { child } of builds) expect(existsSync(path.join(projectRoot, `.astro/build-${child.pid}`))).toBe(false);
   });
 
   it('a build stopped half way leaves its temporary folders, and the next build removes them', async () => {
