@@ -57,14 +57,13 @@ describe('an output folder the build must not replace', () => {
 });
 
 describe('an output folder the build replaces', () => {
-  it('the example built for the tests is stamped with every file it holds', () => {
+  it('the example built for the tests is stamped with every file it holds', async () => {
     const out = inject('exampleDist');
     const stamp = JSON.parse(readFileSync(path.join(out, '.legal-site-output'), 'utf8'));
     expect(stamp.command).toBe('npm run build');
-    return listFiles(out, (name) => name === '.legal-site-output').then((files) => {
-      expect(files).toContain('policies.json');
-      expect(stamp.files).toEqual(files);
-    });
+    const files = await listFiles(out, (name) => name === '.legal-site-output');
+    expect(files).toContain('policies.json');
+    expect(stamp.files).toEqual(files);
   });
 
   it('builds at once: into one folder (a dist/ built before stamps) the second waits; into another, they share .astro/; all succeed', async () => {
