@@ -64,7 +64,7 @@ async function status(): Promise<void> {
 
 async function confirm(target: string): Promise<void> {
   const { site, files, parsed } = await loadSite(contentDir, { mode: 'preview' });
-  const { content, lock } = parsed;
+  const { content } = parsed;
   if (!content || !site) {
     console.error(`${formatReport(files)}\n\nNothing was confirmed: fix the errors above first.`);
     process.exit(1);
@@ -83,7 +83,7 @@ async function confirm(target: string): Promise<void> {
     if (values.document && document.slug !== values.document) continue;
     for (const version of document.versions) {
       if (values.version && version.id !== values.version) continue;
-      if (lock?.data.documents[document.slug]?.[version.id]) {
+      if (version.publication) {
         console.log(`skipped ${document.slug} ${version.id}: published versions never change`);
         continue;
       }

@@ -1,35 +1,50 @@
 /**
  * The loading pipeline, one step per module:
  *
- *   read (read.ts) → parse YAML (yaml.ts) → validate (validate.ts) → build the model (model/build.ts)
+ *   read (read.ts) → parse YAML (yaml.ts) → validate (validate.ts) → check the lock (versions/lock.ts)
+ *   → build the model (model/build.ts)
  *
  * Every step reports into the files' messages and goes on, so one run lists
  * every problem. The model is returned only when there is no error.
  */
-import type { VFile } from 'vfile';
+import path from 'node:path';
+import { VFile } from 'vfile';
 import type { z } from 'zod';
-import { hasErrors } from '../messages/message.ts';
-import { buildSiteModel, type BuildOptions, type Parsed, type ParsedContent, type ParsedVersion } from '../model/build.ts';
+import { fail, hasErrors } from '../messages/message.ts';
+import { buildSiteModel } from '../model/build.ts';
 import { buildDate } from '../model/build-date.ts';
+import type { BuildOptions } from '../model/context.ts';
 import type { SiteModel } from '../model/types.ts';
-import { policyTextSchema } from '../schema/policy-text.ts';
+import { frozenValuesSchema } from '../schema/frozen-values.ts';
+import { policyTextPlaceholders, policyTextSchema } from '../schema/policy-text.ts';
 import { sdkDirectorySchema } from '../schema/sdks.ts';
-import { siteSchema } from '../schema/site.ts';
+import { sitePlaceholders, siteSchema } from '../schema/site.ts';
 import { translationsLockSchema } from '../schema/translations.ts';
-import { versionSchema } from '../schema/version.ts';
+import { versionSchema, type VersionMeta } from '../schema/version.ts';
 import { versionsLockSchema, type VersionsLock } from '../schema/versions-lock.ts';
 import { checkVersionLock } from '../versions/lock.ts';
-import { readContentTree, type ContentTree } from './read.ts';
+import type { Parsed, ParsedDocument, ParsedVersion, ParseResult } from './parsed.ts';
+import { readContentTree } from './read.ts';
 import { validate } from './validate.ts';
-import { parseYaml } from './yaml.ts';
+import { nodeAtPath, parseYaml, placeOfNode } from './yaml.ts';
+
+export type { ParseResult } from './parsed.ts';
 
 export interface LoadResult {
   /** The site model, or `undefined` when any file has an error. */
   site: SiteModel | undefined;
+  /** The model as far as it could be built, errors or not: for commands that look into content with known problems, never for publishing. */
+  unchecked: SiteModel | undefined;
   /** Every file that was read or reported on, with its messages. */
   files: VFile[];
   /** The files as read and parsed, for commands that rewrite them (translations:confirm, publish-version). */
   parsed: ParseResult;
+}
+
+/** The options a load runs with: publishing unless told otherwise; drafts only in a preview; the build date is SOURCE_DATE_EPOCH or today. */
+export function resolveOptions(options: Partial<BuildOptions> = {}): BuildOptions {
+  const mode = options.mode ?? 'publish';
+  return { mode, buildDate: options.buildDate ?? buildDate(), drafts: options.drafts ?? mode === 'preview', records: options.records };
 }
 
 /**
@@ -37,54 +52,70 @@ export interface LoadResult {
  * errors, drafts are left out, and the build date is SOURCE_DATE_EPOCH or today.
  */
 export async function loadSite(contentDir: string, options: Partial<BuildOptions> = {}): Promise<LoadResult> {
-  const mode = options.mode ?? 'publish';
-  const resolved: BuildOptions = { mode, buildDate: options.buildDate ?? buildDate(), drafts: options.drafts ?? mode === 'preview' };
-  const parsed = await parseContent(contentDir, mode);
-  const model = parsed.content ? buildSiteModel(parsed.content, resolved) : undefined;
-  return { site: hasErrors(parsed.files) ? undefined : model, files: parsed.files, parsed };
+  const resolved = resolveOptions(options);
+  const parsed = await parseContent(contentDir, resolved.mode);
+  const model = parsed.content ? buildSiteModel(parsed.content, resolved, parsed.lock) : undefined;
+  return { site: hasErrors(parsed.files) ? undefined : model, unchecked: model, files: parsed.files, parsed };
 }
 
-export interface ParseResult {
-  content: ParsedContent | undefined;
-  files: VFile[];
-  tree: ContentTree;
-  lock: Parsed<VersionsLock> | undefined;
-}
-
-/** Reads, parses and validates every content file, and checks locked versions, without building the model. */
+/** Reads, parses and validates every content file, and checks the lock, without building the model. */
 export async function parseContent(contentDir: string, mode: BuildOptions['mode'] = 'publish'): Promise<ParseResult> {
   const tree = await readContentTree(contentDir);
-  const site = parseFile(tree.site, siteSchema);
-  const lock = parseFile(tree.lock, versionsLockSchema);
+  const site = parseFile(tree.site, siteSchema, sitePlaceholders);
+  const lock = parseLock(tree.lock);
+  const extraFiles: VFile[] = [];
 
-  const documents = tree.documents.map((document) => ({
-    slug: document.slug,
-    versions: document.versions.map(
-      (version): ParsedVersion => ({
+  const documents = tree.documents.map((document): ParsedDocument => {
+    if (document.versions.length === 0) {
+      const folder = new VFile({ path: path.join(tree.root, document.slug) });
+      extraFiles.push(folder);
+      fail(folder, `Unexpected empty document folder \`${document.slug}\`: expected at least one version folder named by its date, such as ${document.slug}/2026-01-01/`, undefined, 'empty-document');
+    }
+    return {
+      slug: document.slug,
+      versions: document.versions.map((version): ParsedVersion => ({
         id: version.id,
+        dir: version.dir,
         folder: version.folder,
-        meta: parseFile(version.version, versionSchema),
+        meta: parseFile(version.version, versionSchema, { published: version.id, effective: version.id }),
         sdks: parseFile(version.sdks, sdkDirectorySchema),
         hasSdksFile: version.sdks !== undefined,
         translationsLock: parseFile(version.translations, translationsLockSchema),
-        locked: lock?.data.documents[document.slug]?.[version.id] !== undefined,
-        texts: new Map([...version.texts].map(([locale, file]) => [locale, { file, parsed: parseFile(file, policyTextSchema) }])),
-      }),
-    ),
-  }));
+        frozen: version.frozen.map((file) => parseFile(file, frozenValuesSchema)).filter((frozen) => frozen !== undefined),
+        texts: new Map([...version.texts].map(([locale, file]) => [locale, { file, parsed: parseFile(file, policyTextSchema, policyTextPlaceholders) }])),
+        publication: undefined,
+        files: [version.folder, ...version.byName.values()],
+      })),
+    };
+  });
 
-  if (lock) {
-    const drafts = new Set(documents.flatMap((document) => document.versions.filter((version) => version.meta?.data.draft).map((version) => `${document.slug}/${version.id}`)));
-    checkVersionLock({ tree, lock, isDraft: (document, version) => drafts.has(`${document}/${version}`), unlockedIsError: mode === 'publish' });
-  }
-  const files = [...new Set([...tree.files, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
-  return { content: site ? { site, documents } : undefined, files, tree, lock };
+  const meta = new Map<string, Parsed<VersionMeta>>();
+  for (const document of documents) for (const version of document.versions) if (version.meta) meta.set(`${document.slug}/${version.id}`, version.meta);
+  const publications = checkVersionLock({ tree, lock: lock.parsed, lockFilePresent: lock.present, meta, unlockedIsError: mode === 'publish' });
+  for (const document of documents) for (const version of document.versions) version.publication = publications.get(`${document.slug}/${version.id}`);
+
+  const files = [...new Set([...tree.files, ...extraFiles, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
+  return { content: site ? { site, documents } : undefined, files, tree, lock: lock.parsed };
 }
 
-function parseFile<S extends z.ZodType>(file: VFile | undefined, schema: S): Parsed<z.output<S>> | undefined {
+function parseFile<S extends z.ZodType>(file: VFile | undefined, schema: S, placeholders?: Readonly<Record<string, unknown>>): Parsed<z.output<S>> | undefined {
   if (!file) return undefined;
   const source = parseYaml(file);
   if (!source) return undefined;
-  const data = validate(source, schema);
-  return data === undefined ? undefined : { data, source };
+  const validated = validate(source, schema, placeholders);
+  return validated && { data: validated.data, source, partial: validated.partial };
+}
+
+/** The lock, in the current format; the first format is an error that names the command converting it. */
+function parseLock(file: VFile | undefined): { parsed: Parsed<VersionsLock> | undefined; present: boolean } {
+  if (!file) return { parsed: undefined, present: false };
+  const source = parseYaml(file);
+  if (!source) return { parsed: undefined, present: true };
+  if (source.document.has('documents') && !source.document.has('entries')) {
+    fail(file, 'Unexpected lock in the first format (`documents:`), expected the hash-chained format (`format: 2`, `entries:`)', placeOfNode(source, nodeAtPath(source, ['documents']).node), 'lock-format');
+    return { parsed: undefined, present: true };
+  }
+  const validated = validate(source, versionsLockSchema);
+  // A lock that fails its schema is not trusted at all: nothing counts as published through it.
+  return { parsed: validated && !validated.partial ? { data: validated.data, source, partial: false } : undefined, present: true };
 }

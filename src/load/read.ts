@@ -9,6 +9,7 @@
  *     content/<document>/<YYYY-MM-DD>/sdks.yaml        (optional)
  *     content/<document>/<YYYY-MM-DD>/<locale>.yaml    (one per language)
  *     content/<document>/<YYYY-MM-DD>/translations.yaml (written by translations:confirm)
+ *     content/<document>/<YYYY-MM-DD>/variables.yaml    (written by publish-version)
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,6 +27,10 @@ export interface VersionFiles {
   sdks: VFile | undefined;
   /** translations.yaml: what each translation was made from. */
   translations: VFile | undefined;
+  /** variables.yaml and variables.<locale>.yaml: values frozen at publication. */
+  frozen: VFile[];
+  /** Every YAML file read from the folder, by name (what the lock fingerprints). */
+  byName: Map<string, VFile>;
   /** The name of every `.yaml` file in the folder, read or not (a published version may gain none). */
   yamlFiles: string[];
   /** Policy text per language tag, from `<locale>.yaml`. */
@@ -55,6 +60,7 @@ export const maxFileBytes = 1024 * 1024;
 
 const versionFolder = /^\d{4}-\d{2}-\d{2}$/;
 const localeFile = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$/;
+const frozenFile = /^variables(?:\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?\.yaml$/;
 const documentFolder = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export async function readContentTree(root: string): Promise<ContentTree> {
@@ -119,16 +125,24 @@ async function readDocument(tree: ContentTree, slug: string, dir: string): Promi
 async function readVersion(tree: ContentTree, id: string, dir: string, folder: VFile): Promise<VersionFiles> {
   const entries = sorted(await readdir(dir, { withFileTypes: true }));
   const yamlFiles = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.yaml')).map((entry) => entry.name);
-  const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, translations: undefined, yamlFiles, texts: new Map() };
+  const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, translations: undefined, frozen: [], byName: new Map(), yamlFiles, texts: new Map() };
+  const read = async (full: string) => {
+    const file = await readContentFile(tree, full);
+    if (file) version.byName.set(path.basename(full), file);
+    return file;
+  };
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     const locale = localeFile.exec(entry.name)?.[1];
-    if (entry.name === 'version.yaml') version.version = await readContentFile(tree, full);
-    else if (entry.name === 'sdks.yaml') version.sdks = await readContentFile(tree, full);
-    else if (entry.name === 'translations.yaml') version.translations = await readContentFile(tree, full);
-    else if (locale && entry.name !== 'site.yaml') {
-      const file = await readContentFile(tree, full);
+    if (entry.name === 'version.yaml') version.version = await read(full);
+    else if (entry.name === 'sdks.yaml') version.sdks = await read(full);
+    else if (entry.name === 'translations.yaml') version.translations = await read(full);
+    else if (frozenFile.test(entry.name)) {
+      const file = await read(full);
+      if (file) version.frozen.push(file);
+    } else if (locale && entry.name !== 'site.yaml') {
+      const file = await read(full);
       if (file) version.texts.set(locale, file);
     } else if (!entry.name.endsWith('.md')) {
       warn(track(tree, new VFile({ path: full })), `Unexpected file \`${entry.name}\` in version folder \`${id}\`; it is ignored`, undefined, 'file-unexpected');

@@ -2,9 +2,14 @@
  * Validates a parsed YAML document against a Zod schema and turns every Zod
  * issue into a positioned message a legal editor can act on: which key, in
  * which clause, what was expected, what was found, and a "did you mean".
- * Plays the role of Starlight's `utils/error-map.ts`. The data of a file
- * whose only problems are unknown keys is still returned, for further
- * checks; its errors keep the site from being built.
+ * Plays the role of Starlight's `utils/error-map.ts`.
+ *
+ * A file that fails its schema is still checked further, as unified-engine
+ * goes on past a failed file: the values at fault are set aside (an optional
+ * key dropped, a list item left out, a required top-level value replaced by
+ * a placeholder) and the rest is returned marked `partial`, so that one run
+ * reports the problems behind the first one too. The errors already reported
+ * keep the site from being built, so partial data never reaches a page.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
@@ -18,7 +23,23 @@ type Issue = z.core.$ZodIssue;
 /** Aliases (`*name`) allowed per file: enough for any real content, far too few for an alias bomb. */
 const maxAliasCount = 50;
 
-export function validate<S extends z.ZodType>(source: YamlSource, schema: S): z.output<S> | undefined {
+/** Rounds of setting values aside before giving up on a file. */
+const maxSalvageRounds = 8;
+
+export interface Validated<T> {
+  data: T;
+  /** Some values failed the schema and were set aside: the data is good for further checks, never for a page. */
+  partial: boolean;
+}
+
+/**
+ * Values for required top-level keys that cannot simply be left out when they
+ * fail (a site without `baseUrl` cannot be checked further): a value, or a
+ * function of the file's other values.
+ */
+export type Placeholders = Readonly<Record<string, unknown>>;
+
+export function validate<S extends z.ZodType>(source: YamlSource, schema: S, placeholders: Placeholders = {}): Validated<z.output<S>> | undefined {
   let input: unknown;
   try {
     input = source.document.toJS({ maxAliasCount });
@@ -26,20 +47,69 @@ export function validate<S extends z.ZodType>(source: YamlSource, schema: S): z.
     fail(source.file, `Unexpected use of YAML aliases (\`*name\`): the file expands to too much content (more than ${maxAliasCount} aliases)`, { line: 1, column: 1 }, 'yaml-syntax', 'Write the text out instead of repeating it with `&anchor` and `*alias`.');
     return undefined;
   }
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  let result = schema.safeParse(input);
+  if (result.success) return { data: result.data, partial: false };
   for (const issue of result.error.issues) report(source, schema, issue);
-  // Misspelt keys are the commonest mistake and leave the rest of the file readable: without
-  // them the file is checked further, so that one report lists the problems behind them too.
-  if (result.error.issues.every((issue) => issue.code === 'unrecognized_keys')) {
-    for (const issue of result.error.issues) {
-      const owner = valueAt(input, issue.path);
-      if (owner && typeof owner === 'object') for (const key of issue.keys) delete (owner as Record<string, unknown>)[key];
-    }
-    const retry = schema.safeParse(input);
-    if (retry.success) return retry.data;
+  for (let round = 0; round < maxSalvageRounds && !result.success; round++) {
+    if (!setAside(input, schema, result.error.issues, placeholders)) return undefined;
+    result = schema.safeParse(input);
   }
-  return undefined;
+  return result.success ? { data: result.data, partial: true } : undefined;
+}
+
+/**
+ * Sets aside the values behind `issues`, in place: unknown keys and failed
+ * optional keys are dropped, a failed required key takes its top-level
+ * placeholder, or else the nearest list item holding it is left out.
+ * Returns false when nothing could be set aside.
+ */
+function setAside(input: unknown, schema: z.ZodType, issues: readonly Issue[], placeholders: Placeholders): boolean {
+  let changed = false;
+  const dropped = new Map<unknown[], Set<number>>();
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const owner = valueAt(input, issue.path);
+      if (owner && typeof owner === 'object') for (const key of issue.keys) changed = delete (owner as Record<string, unknown>)[key] || changed;
+      continue;
+    }
+    for (let end = issue.path.length; end > 0; end--) {
+      const key = issue.path[end - 1]!;
+      const parentPath = issue.path.slice(0, end - 1);
+      const parent = valueAt(input, parentPath);
+      if (Array.isArray(parent) && typeof key === 'number') {
+        const set = dropped.get(parent) ?? new Set<number>();
+        dropped.set(parent, set.add(key));
+        changed = true;
+        break;
+      }
+      if (!parent || typeof parent !== 'object') continue;
+      const owner = parent as Record<string, unknown>;
+      if (!Object.hasOwn(owner, String(key)) && parentPath.length > 0) continue;
+      if (parentPath.length === 0 && Object.hasOwn(placeholders, String(key))) {
+        const placeholder = placeholders[String(key)];
+        owner[String(key)] = typeof placeholder === 'function' ? placeholder(owner) : structuredClone(placeholder);
+        changed = true;
+        break;
+      }
+      if (isOptional(schemaAtPath(schema, parentPath), String(key))) {
+        changed = delete owner[String(key)] || changed;
+        break;
+      }
+    }
+  }
+  for (const [list, indexes] of dropped) {
+    const kept = list.filter((_, index) => !indexes.has(index));
+    list.splice(0, list.length, ...kept);
+  }
+  return changed;
+}
+
+/** Whether `key` may be left out of an object of `schema` (optional, defaulted, or any key of a record). */
+function isOptional(schema: z.ZodType | undefined, key: string): boolean {
+  if (schema instanceof z.ZodRecord) return true;
+  if (!(schema instanceof z.ZodObject)) return false;
+  const field = (schema.shape as Record<string, z.ZodType>)[key];
+  return field === undefined || field instanceof z.ZodOptional || field instanceof z.ZodDefault;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,18 +1,21 @@
 /**
  * Content-addressed cache of rendered clause text: most clauses repeat
  * unchanged from version to version, so each distinct text is rendered once
- * per language (variable values are fixed per language). Messages travel
- * with the cached result and are reported at every place the text appears.
- * The cached results are shared: nothing downstream may change them.
+ * per language and set of variable values it uses (published versions keep
+ * the values they were published with, so values can differ between
+ * versions). Messages travel with the cached result and are reported at
+ * every place the text appears. The cached results are shared: nothing
+ * downstream may change them.
  */
 import { renderMarkdown, type RenderOptions, type Rendered } from './processor.ts';
+import { variablePattern } from './variables.ts';
 
 export class RenderCache {
   readonly #entries = new Map<string, Rendered>();
 
-  /** Renders `markdown` for `locale`, or returns the earlier rendering of the same text. */
+  /** Renders `markdown` for `locale`, or returns the earlier rendering of the same text with the same values. */
   render(locale: string, markdown: string, options: RenderOptions): Rendered {
-    const key = `${locale}\u0000${options.clauseFlag ?? ''}\u0000${markdown}`;
+    const key = `${locale}\u0000${options.clauseFlag ?? ''}\u0000${usedValues(markdown, options.variables)}\u0000${markdown}`;
     let rendered = this.#entries.get(key);
     if (!rendered) this.#entries.set(key, (rendered = renderMarkdown(markdown, options)));
     return rendered;
@@ -21,4 +24,15 @@ export class RenderCache {
   get size(): number {
     return this.#entries.size;
   }
+}
+
+/** The values of the variables `markdown` uses: all that its rendering depends on. */
+function usedValues(markdown: string, variables: Readonly<Record<string, string>>): string {
+  if (!markdown.includes('{{')) return '';
+  const parts: string[] = [];
+  for (const match of markdown.matchAll(variablePattern)) {
+    const name = match[1]!;
+    parts.push(Object.hasOwn(variables, name) ? `${name}=${variables[name]}` : `${name}\u0001`);
+  }
+  return parts.join('\u0002');
 }

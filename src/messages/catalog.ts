@@ -108,6 +108,34 @@ export const rules = {
     title: 'Version neither draft nor published',
     hint: 'Publish it with `npm run publish-version -- <document> <YYYY-MM-DD>` (which records it in content/versions.lock.yaml), or mark it `draft: true`.',
   },
+  'version-order': {
+    title: 'New version dated before a published one',
+    hint: 'Date a new version after the newest published version of its document: rename its folder and `published:`.',
+  },
+  'lock-missing': {
+    title: 'Lock file missing',
+    hint: 'Restore content/versions.lock.yaml from version control (`git checkout -- content/versions.lock.yaml`), or mark versions that were never published `draft: true`.',
+  },
+  'lock-chain': {
+    title: 'Lock entry edited',
+    hint: 'content/versions.lock.yaml is append-only and written only by `npm run publish-version`. Restore it from version control (`git checkout -- content/versions.lock.yaml`).',
+  },
+  'lock-format': {
+    title: 'Old lock format',
+    hint: 'Convert the lock once with `npm run records:migrate` (see docs/records.md).',
+  },
+  'record-changed': {
+    title: 'Published record changed',
+    hint: 'A published record never changes. Undo the change that altered it (a file of the version, or the generator), or publish a new version.',
+  },
+  'unpublished-annex': {
+    title: 'Annex not yet published',
+    hint: 'Publish it with `npm run publish-version -- <document> <YYYY-MM-DD>`, which records it as its own record beside the version; until then only the preview and `--drafts` show it.',
+  },
+  'empty-document': {
+    title: 'Document has no version',
+    hint: 'Start the document with `npm run new-document -- <document> <YYYY-MM-DD>`, or remove the folder.',
+  },
   'unknown-locale': {
     title: 'Language not configured',
     hint: 'List the language under `locales:` in content/site.yaml, or rename the file to a configured language.',

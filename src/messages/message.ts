@@ -2,29 +2,48 @@
  * Positioned messages on content files, the unified way: every problem is a
  * `VFileMessage` on the file it concerns, with a place, a rule id and a hint
  * (`note`). Nothing here throws: a run collects every message, then reports.
+ * A related place (the first use of a duplicate id, the lock entry a change
+ * breaks) rides on the message as its `cause`, as remark-lint does, never in
+ * the message's words.
  */
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
+import { VFileMessage } from 'vfile-message';
 import { rules, type RuleId } from './catalog.ts';
 
 export const messageSource = 'legal-site';
 
 export type Place = Point | Position;
 
+export interface MessageOptions {
+  /** How to fix it; defaults to the rule's hint from the catalogue. */
+  hint?: string | undefined;
+  /** A related place, made with `related()`. */
+  cause?: VFileMessage | undefined;
+}
+
 /** Adds an error (fatal message) to `file`. */
-export function fail(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId, hint?: string): VFileMessage {
-  const message = file.message(reason, { place, ruleId, source: messageSource });
-  message.fatal = true;
+export function fail(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId, options?: string | MessageOptions): VFileMessage {
+  return add(file, reason, place, ruleId, options, true);
+}
+
+/** Adds a warning to `file`: shown in the report, does not fail the build. */
+export function warn(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId, options?: string | MessageOptions): VFileMessage {
+  return add(file, reason, place, ruleId, options, false);
+}
+
+function add(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId, options: string | MessageOptions | undefined, fatal: boolean): VFileMessage {
+  const { hint, cause } = typeof options === 'string' ? { hint: options, cause: undefined } : (options ?? {});
+  const message = file.message(reason, { place, ruleId, source: messageSource, ...(cause ? { cause } : {}) });
+  message.fatal = fatal;
   message.note = hint ?? rules[ruleId].hint;
   return message;
 }
 
-/** Adds a warning to `file`: shown in the report, does not fail the build. */
-export function warn(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId, hint?: string): VFileMessage {
-  const message = file.message(reason, { place, ruleId, source: messageSource });
-  message.fatal = false;
-  message.note = hint ?? rules[ruleId].hint;
+/** A related place in `file` (not a problem of its own): the `cause` of another message. */
+export function related(file: VFile, place: Place | undefined, reason: string): VFileMessage {
+  const message = new VFileMessage(reason, { place, source: messageSource });
+  message.file = file.path;
   return message;
 }
 

@@ -2,13 +2,14 @@
  * Formats collected messages for a person:
  *
  *     content/privacy/2022-09-15/en.yaml:12:9  error  Unknown key `sensitve` in a clause …  (unknown-key)
+ *       see: content/privacy/2022-09-15/en.yaml:4:9  first used here
  *       fix: Check the spelling of the key …
  *
- * One line per problem, in file order, then a count. No stack traces.
+ * One entry per problem, in file order, then a count. No stack traces.
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
+import { VFileMessage } from 'vfile-message';
 import { startOf } from './message.ts';
 
 export interface ReportOptions {
@@ -17,11 +18,15 @@ export interface ReportOptions {
 }
 
 export function formatMessage(file: VFile, message: VFileMessage, options: ReportOptions = {}): string {
-  const filePath = displayPath(file, options);
   const point = startOf(message.place);
   const severity = message.fatal === true ? 'error' : 'warning';
   const rule = message.ruleId ? `  (${message.ruleId})` : '';
-  const lines = [`${filePath}:${point.line}:${point.column}  ${severity}  ${message.reason}${rule}`];
+  const lines = [`${displayPath(file.path, options)}:${point.line}:${point.column}  ${severity}  ${message.reason}${rule}`];
+  const cause = message.cause;
+  if (cause instanceof VFileMessage && cause.file) {
+    const at = startOf(cause.place);
+    lines.push(`  see: ${displayPath(cause.file, options)}:${at.line}:${at.column}  ${cause.reason}`);
+  }
   if (message.note) lines.push(`  fix: ${message.note}`);
   return lines.join('\n');
 }
@@ -41,13 +46,13 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function displayPath(file: VFile, options: ReportOptions): string {
+function displayPath(filePath: string | undefined, options: ReportOptions): string {
   const cwd = options.cwd ?? process.cwd();
-  return file.path ? path.relative(cwd, file.path) || file.path : '<unknown file>';
+  return filePath ? path.relative(cwd, filePath) || filePath : '<unknown file>';
 }
 
 function compare(fileA: VFile, a: VFileMessage, fileB: VFile, b: VFileMessage, options: ReportOptions): number {
-  const byFile = displayPath(fileA, options).localeCompare(displayPath(fileB, options));
+  const byFile = displayPath(fileA.path, options).localeCompare(displayPath(fileB.path, options));
   if (byFile !== 0) return byFile;
   const pa = startOf(a.place);
   const pb = startOf(b.place);

@@ -31,6 +31,7 @@ export function buildManifest(site: SiteModel): Manifest {
             material: version.material,
             ...(version.summary[locale.code] ? { summary: version.summary[locale.code] } : {}),
             sha256: version.sha256[locale.code]!,
+            ...(version.legacySha256?.[locale.code] ? { legacySha256: version.legacySha256[locale.code] } : {}),
             url: abs(versionUrl(locale.code, document.slug, version.id)),
             webviewUrl: abs(webviewUrl(locale.code, document.slug, version.id)),
             ...(version.changes?.[locale.code] ? { changesUrl: abs(changesUrl(locale.code, document.slug, version.id)) } : {}),
@@ -39,5 +40,5 @@ export function buildManifest(site: SiteModel): Manifest {
       ];
     }),
   );
-  return manifestSchema.parse({ schemaVersion: 1, builtFor: site.builtFor, baseUrl: site.baseUrl, documents });
+  return manifestSchema.parse({ schemaVersion: 2, builtFor: site.builtFor, baseUrl: site.baseUrl, records: site.records, documents });
 }

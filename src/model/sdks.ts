@@ -5,7 +5,7 @@
 import { fail } from '../messages/message.ts';
 import { nodeAtPath, placeOfNode, type YamlSource } from '../load/yaml.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
-import type { Parsed, ParsedVersion } from './build.ts';
+import type { Parsed, ParsedVersion } from '../load/parsed.ts';
 import type { SdkModel } from './types.ts';
 import { localizedValue, plainText } from './values.ts';
 

@@ -18,6 +18,8 @@ export interface SiteModel {
   /** In the order of site.yaml; the source language first. */
   locales: LocaleModel[];
   documents: DocumentModel[];
+  /** The lock's hash chain: its head (the newest entry's hash) pins every published record up to this build. */
+  records: { chainHead: string; entries: number };
 }
 
 export interface LocaleModel {
@@ -59,8 +61,10 @@ export interface VersionModel {
   previous?: string;
   /** The text in each language, keyed by language tag. */
   texts: Record<string, PolicyText>;
-  /** sha256 (hex) of each language's text as published, for apps to compare. */
+  /** sha256 (hex) of each language's canonical record (src/records/canonical.ts), for apps and auditors to compare. */
   sha256: Record<string, string>;
+  /** For versions published before the records format: the `sha256` manifests gave then, per language. */
+  legacySha256?: Record<string, string>;
   /** The redline against the previous version, per language. */
   changes?: Record<string, Redline>;
   /** How far each translated language is, keyed by language tag (the source language is not listed). */
@@ -98,6 +102,8 @@ export interface ClauseModel {
   html: string;
   /** Ids of the SDKs whose table follows the text (empty: no table). */
   sdks: string[];
+  /** Preview only: the translation lacks this clause, shown here in the source language. */
+  untranslated?: { locale: string; place: string };
 }
 
 export interface SdkModel {

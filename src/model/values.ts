@@ -1,10 +1,10 @@
 /** Values written once for all languages or once per language, and `{{variables}}` in plain text. */
-import { fail } from '../messages/message.ts';
+import type { Parsed, ParsedVersion } from '../load/parsed.ts';
 import { nodeAtPath, placeOfNode, type YamlSource } from '../load/yaml.ts';
 import { replaceVariables, undefinedVariableReason } from '../markdown/variables.ts';
+import { fail } from '../messages/message.ts';
 import type { MaybeLocalizedText } from '../schema/common.ts';
 import type { SiteConfig } from '../schema/site.ts';
-import type { Parsed } from './build.ts';
 
 /** Replaces variables in a plain-text value (a title, an SDK field); unknown names are errors. */
 export function plainText(source: YamlSource, value: string, path: PropertyKey[], variables: Record<string, string>): string {
@@ -28,4 +28,18 @@ export function localizedValue(parsed: Parsed<unknown>, path: PropertyKey[], val
 
 export function resolveVariables(site: Parsed<SiteConfig>, locale: string): Record<string, string> {
   return Object.fromEntries(Object.entries(site.data.variables).map(([name, value]) => [name, localizedValue(site, ['variables', name], value, locale)]));
+}
+
+/**
+ * The variable values a version's text in `locale` is filled with: those
+ * frozen at publication for a published record, site.yaml's for a draft or
+ * an unpublished record.
+ */
+export function valuesFor(version: ParsedVersion, locale: string, siteValues: ReadonlyMap<string, Record<string, string>>): Record<string, string> {
+  if (version.publication?.locales.includes(locale)) {
+    const frozen: Record<string, string> = {};
+    for (const file of version.frozen) Object.assign(frozen, file.data.values[locale]);
+    return frozen;
+  }
+  return siteValues.get(locale) ?? {};
 }

@@ -16,17 +16,28 @@ export const manifestVersionSchema = z.strictObject({
   status: z.enum(['current', 'upcoming', 'past']).describe('On the build date: in effect (`current`), in effect later (`upcoming`), or replaced (`past`).'),
   material: z.boolean().describe('True when this version needs the user’s renewed consent.'),
   summary: z.string().optional().describe('What changed since the previous version, in this language.'),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of this version’s text in this language; changes whenever the text does.'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of this version’s canonical record in this language (docs/records.md): its text after variables, its dates and its SDK rows. Never changes once published; `npm run record` recomputes it.'),
+  legacySha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional()
+    .describe('Versions published before schemaVersion 2: the `sha256` this version had in manifests then (a hash of the rendered text). Consent logs from that time hold it; `npm run records:verify` accepts it.'),
   url: url.describe('The permanent page of this version.'),
   webviewUrl: url.describe('The light page of this version for an in-app webview.'),
   changesUrl: url.optional().describe('The redline against the previous version (absent for the first version).'),
 });
 
 export const manifestSchema = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2).describe('Raised whenever the shape of this file changes (docs/app-integration.md lists the changes).'),
   /** The build date (SOURCE_DATE_EPOCH or the day of the build), which decides `status`. */
   builtFor: date,
   baseUrl: url,
+  records: z
+    .strictObject({
+      chainHead: z.string().regex(/^[0-9a-f]{64}$/).describe('The hash of the newest entry of the lock’s hash chain: it pins every published record up to this build. Keep a copy: `npm run records:verify` checks the content against it.'),
+      entries: z.number().int().min(0).describe('How many records the lock holds.'),
+    })
+    .describe('The lock of published records (docs/records.md).'),
   documents: z.array(
     z.strictObject({
       document: z.string().describe('Document id, such as `privacy`.'),

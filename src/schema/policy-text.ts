@@ -43,6 +43,9 @@ export const policyTextSchema = z.strictObject({
   sections: z.array(sectionSchema).min(1).describe('The sections of the document, in reading order.'),
 });
 
+/** Stand-ins for required values that failed, so that the rest of the file is still checked (never published). */
+export const policyTextPlaceholders = { title: '?' };
+
 export type ClauseInput = z.output<typeof clauseSchema>;
 export type SectionInput = z.output<typeof sectionSchema>;
 export type PolicyTextInput = z.output<typeof policyTextSchema>;

@@ -48,6 +48,13 @@ export const siteSchema = z
     }
   });
 
+/** Stand-ins for required values that failed, so that the rest of the site is still checked (never published). */
+export const sitePlaceholders = {
+  name: '?',
+  baseUrl: 'https://placeholder.invalid/',
+  sourceLocale: (site: Record<string, unknown>) => Object.keys((site['locales'] as object | undefined) ?? {})[0] ?? 'en',
+};
+
 export type SiteInput = z.input<typeof siteSchema>;
 export type SiteConfig = z.output<typeof siteSchema>;
 export type LocaleConfig = z.output<typeof localeSchema>;

@@ -22,6 +22,11 @@ export interface TranslationCheck {
   /** Where a stale SDK translation is, in sdks.yaml. */
   sdkPlace: (id: string) => { file: VFile; place: Place } | undefined;
   staleIsError: boolean;
+  /**
+   * A clause or section missing from the translation is an error, except in
+   * the preview, which shows the source text in its place, marked.
+   */
+  missingIsError: boolean;
 }
 
 export function checkTranslation(check: TranslationCheck): TranslationStatus {
@@ -34,7 +39,7 @@ export function checkTranslation(check: TranslationCheck): TranslationStatus {
 
   for (const section of source.sections) {
     if (!targetSections.has(section.id)) {
-      fail(target.file, `Missing section \`${section.id}\` in the ${lang} text (${source.locale}: ${where(section)})`, undefined, 'translation-missing');
+      (check.missingIsError ? fail : warn)(target.file, `Missing section \`${section.id}\` in the ${lang} text (${source.locale}: ${where(section)})`, undefined, 'translation-missing');
     }
   }
   for (const section of target.sections) {
@@ -48,7 +53,7 @@ export function checkTranslation(check: TranslationCheck): TranslationStatus {
     if (targetClauses.has(clause.id)) continue;
     missing.push(clause.id);
     const section = targetSections.get(clause.sectionId);
-    fail(target.file, `Missing clause \`${clause.id}\` in the ${lang} text (section \`${clause.sectionId}\`; ${source.locale}: ${where(clause)})`, section?.place, 'translation-missing');
+    (check.missingIsError ? fail : warn)(target.file, `Missing clause \`${clause.id}\` in the ${lang} text (section \`${clause.sectionId}\`; ${source.locale}: ${where(clause)})`, section?.place, 'translation-missing');
   }
   for (const clause of target.clauses) {
     if (!sourceClauses.has(clause.id)) {

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { ParsedVersion } from '../model/build.ts';
+import type { ParsedVersion } from '../load/parsed.ts';
 import type { TranslationRecord } from '../schema/translations.ts';
 import { sourceFingerprints } from './fingerprint.ts';
 

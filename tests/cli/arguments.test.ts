@@ -115,6 +115,7 @@ describe('each command', () => {
       ['src/cli/translations.ts', ['confirm', '--help'], 'npm run translations:confirm -- <language> [options]'],
       ['src/cli/schemas.ts', ['--help'], 'npm run schemas -- [options]'],
       ['src/bench/run.ts', ['--help'], 'npm run bench -- [options]'],
+      ['src/cli/records.ts', ['verify', '-h'], 'npm run records:verify -- <policies.json> [options]'],
     ];
     for (const [script, args, usage] of cases) {
       const result = run(script, args);

@@ -7,6 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadSite } from '../../src/load/index.ts';
 import { startOf } from '../../src/messages/message.ts';
+import { VFileMessage } from 'vfile-message';
+
+function pick(point: { line: number; column: number }): { line: number; column: number } {
+  return { line: point.line, column: point.column };
+}
 
 export const fixturesDir = path.resolve(import.meta.dirname, '../fixtures');
 export const minimalSite = path.join(fixturesDir, 'sites/minimal');
@@ -55,11 +60,17 @@ export interface Reported {
   reason: string;
   fatal: boolean;
   note: string | undefined;
+  /** The related place the message points at (`see:` in the report), if any. */
+  cause?: { file: string; line: number; column: number; reason: string };
 }
 
-/** Loads `dir` and returns every message, with file paths relative to `dir`. */
-export async function messagesOf(dir: string, mode: 'publish' | 'preview' = 'publish'): Promise<{ messages: Reported[]; ok: boolean }> {
-  const result = await loadSite(dir, { mode, buildDate: '2026-01-01' });
+/**
+ * Loads `dir` and returns every message, with file paths relative to `dir`.
+ * Drafts are included (as `npm run check` and `--drafts` do): the fixture
+ * sites for content mistakes are drafts being prepared.
+ */
+export async function messagesOf(dir: string, mode: 'publish' | 'preview' = 'publish', drafts = true): Promise<{ messages: Reported[]; ok: boolean }> {
+  const result = await loadSite(dir, { mode, buildDate: '2026-01-01', drafts });
   const messages = result.files.flatMap((file) =>
     file.messages.map((message) => {
       const point = startOf(message.place);
@@ -71,6 +82,9 @@ export async function messagesOf(dir: string, mode: 'publish' | 'preview' = 'pub
         reason: message.reason,
         fatal: message.fatal === true,
         note: message.note,
+        ...(message.cause instanceof VFileMessage && message.cause.file
+          ? { cause: { file: path.relative(dir, message.cause.file), ...pick(startOf(message.cause.place)), reason: message.cause.reason } }
+          : {}),
       };
     }),
   );

@@ -94,7 +94,7 @@ describe('hostile content that must fail cleanly', () => {
     testCase.prepare?.(content);
     const out = previousSite();
 
-    const run = runBuild(['--content', content, '--out', out]);
+    const run = runBuild(['--content', content, '--out', out, '--drafts']);
 
     expect(run.status, run.stdout).toBe(1);
     const where = `${path.relative(process.cwd(), path.join(content, testCase.file))}:`;
@@ -109,9 +109,9 @@ describe('input that must simply work, or show as harmless text', () => {
   it('a byte order mark and Windows line endings build the same page', () => {
     const plain = path.join(tempDir(), 'dist');
     const windows = path.join(tempDir(), 'dist');
-    expect(runBuild(['--content', siteWith({}), '--out', plain]).status).toBe(0);
+    expect(runBuild(['--content', siteWith({}), '--out', plain, '--drafts']).status).toBe(0);
     const content = siteWith({ [en]: (old) => `\uFEFF${old.replaceAll('\n', '\r\n')}`, [version]: (old) => `\uFEFF${old.replaceAll('\n', '\r\n')}` });
-    const run = runBuild(['--content', content, '--out', windows]);
+    const run = runBuild(['--content', content, '--out', windows, '--drafts']);
     expect(run.stderr).toBe('');
     expect(readFileSync(path.join(windows, 'en/notice/index.html'), 'utf8')).toBe(readFileSync(path.join(plain, 'en/notice/index.html'), 'utf8'));
   });
@@ -122,7 +122,7 @@ describe('input that must simply work, or show as harmless text', () => {
       'site.yaml': replaceOnce('app: Example App', 'app: "<b onmouseover=alert(1)>App</b> javascript:alert(1)"'),
     });
     const dist = path.join(tempDir(), 'dist');
-    const run = runBuild(['--content', content, '--out', dist]);
+    const run = runBuild(['--content', content, '--out', dist, '--drafts']);
     expect(run.status, run.stderr).toBe(0);
     const page = readPage(dist, 'en/notice/index.html');
     const shown = selectAll('h2, h3, p', page).map((element) => toText(element));

@@ -87,7 +87,9 @@ describe('npm run check', () => {
     const at = (needle: string) => `${path.relative(projectRoot, en)}:${positionOf(en, needle).line}:${positionOf(en, needle).column}`;
     expect(run.stdout).toContain(`${at('importnt')}  error  Unexpected \`importnt\``);
     expect(run.stdout).toContain('(invalid-value)');
-    expect(run.stdout).toContain('1 error, 0 warnings');
+    // The wrong value does not hide the problems behind it: the file is checked further.
+    expect(run.stdout).toContain(`${at('Example App')}  warning  Unexpected “Example App” written out`);
+    expect(run.stdout).toContain('1 error, 1 warning');
     expect(run.stdout).toMatch(/^ {2}fix: /m);
   });
 

@@ -84,7 +84,9 @@ describe('content errors name file, line and column', () => {
     expect(error.file).toBe(text);
     const second = positionOf(path.join(dir, text), 'id: phone', 2);
     expect({ line: error.line, column: error.column }).toEqual({ line: second.line, column: second.column + 'id: '.length });
-    expect(error.reason).toContain(`already used on line ${positionOf(path.join(dir, text), 'id: phone').line}`);
+    // The first use is a related place on the message (its `cause`), not part of its words.
+    const first = positionOf(path.join(dir, text), 'id: phone');
+    expect(error.cause).toMatchObject({ file: text, line: first.line, column: first.column + 'id: '.length });
   });
 
   it('SDK privacy-policy URL that is not http(s)', async () => {

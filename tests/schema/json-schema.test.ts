@@ -24,6 +24,7 @@ function expectedSchemaOf(file: string): string {
   if (name === 'sdks.yaml') return 'sdks';
   if (name === 'translations.yaml') return 'translations';
   if (name === 'versions.lock.yaml') return 'versions-lock';
+  if (/^variables(\.[^.]+)?\.yaml$/.test(name)) return 'frozen-values';
   return 'policy-text';
 }
 

@@ -51,8 +51,8 @@ describe('version selection', () => {
   });
 
   it('a material version without a summary is an error', async () => {
-    const dir = siteWith({ 'notice/2024-06-01/version.yaml': replaceOnce('summary:\n  en: Outages clause reworded.\n', '') }, site);
-    const { files } = await loadSite(dir, { buildDate: '2025-01-01' });
+    const dir = siteWith({ 'notice/2024-09-01/version.yaml': replaceOnce('draft: true\n', 'draft: true\nmaterial: true\n') }, site);
+    const { files } = await loadSite(dir, { buildDate: '2025-01-01', drafts: true });
     const errors = files.flatMap((file) => file.messages.map((message) => message.reason));
     expect(errors).toEqual([expect.stringContaining('A material change needs a `summary:`')]);
   });
