@@ -3,6 +3,7 @@
  * are refused before anything is read or written (exit 2, one line, every
  * file intact); a build from before stamps is replaced; two builds into one
  * folder both end well; a stopped build's leftovers go with the next build.
+ * (The minimal fixture's one version is a draft: built with --drafts.)
  * Every folder is a scratch copy: a refusal that failed would delete only
  * the copy, never this project.
  */
@@ -76,7 +77,7 @@ describe('an output folder the build replaces', () => {
     const shared = path.join(projectRoot, '.astro/.prerender');
     const anotherBuilds = path.join(shared, `chunk-of-another-build-${process.pid}.mjs`);
     writeTree(shared, { [path.basename(anotherBuilds)]: 'export {}' });
-    const builds = [out, out, other].map((folder) => startBuild(['--content', minimalSite, '--out', folder]));
+    const builds = [out, out, other].map((folder) => startBuild(['--content', minimalSite, '--drafts', '--out', folder]));
     const runs = await Promise.all(builds.map((build) => build.done));
     expect(existsSync(anotherBuilds)).toBe(true);
     rmSync(anotherBuilds);
@@ -96,7 +97,7 @@ describe('an output folder the build replaces', () => {
   it('a build stopped half way leaves its temporary folders, and the next build removes them', async () => {
     const scratch = tempDir();
     const out = path.join(scratch, 'dist');
-    const stopped = startBuild(['--content', minimalSite, '--out', out]);
+    const stopped = startBuild(['--content', minimalSite, '--drafts', '--out', out]);
     const staging = path.join(scratch, `.dist-next-${stopped.child.pid}`);
     const deadline = Date.now() + 60_000;
     while (!existsSync(staging) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -104,7 +105,7 @@ describe('an output folder the build replaces', () => {
     await stopped.done;
     expect(readdirSync(scratch)).toEqual([path.basename(staging)]);
 
-    const run = runBuild(['--content', minimalSite, '--out', out]);
+    const run = runBuild(['--content', minimalSite, '--drafts', '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(scratch)).toEqual(['dist']);
     expect(existsSync(path.join(projectRoot, `.astro/build-${stopped.child.pid}`))).toBe(false);
