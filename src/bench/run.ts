@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../cli/args.ts';
+import { parseCommand } from '../cli/command.ts';
 import { writeBaseline } from './baseline.ts';
 import { generateSite, type SiteSize } from './synthetic.ts';
 import { pageWeight } from './weight.ts';
@@ -23,7 +24,15 @@ const sizes: SiteSize[] = [
   { documents: 1, versions: 30, locales: 5 },
   { documents: 3, versions: 30, locales: 10 },
 ];
-const runs = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 3));
+parseCommand({
+  command: 'npm run bench --',
+  summary: 'Builds synthetic sites of three sizes and a bare Astro 7 site with the same pages; prints a table and writes bench/results.json. Run it alone: it measures time.',
+  environment: {
+    BENCH_RUNS: { description: 'builds per size; the median counts (default: 3)', check: (value) => (/^[1-9]\d*$/.test(value) ? undefined : `Unexpected BENCH_RUNS \`${value}\`, expected a whole number of runs from 1 up (such as 3).`) },
+    BENCH_SIZES: { description: '`small` to build only the smallest size', check: (value) => (value === 'small' ? undefined : `Unexpected BENCH_SIZES \`${value}\`, expected \`small\` or no value.`) },
+  },
+});
+const runs = Number(process.env['BENCH_RUNS'] || 3);
 const work = path.join(projectRoot, 'bench/.work');
 const epoch = '1767225600';
 

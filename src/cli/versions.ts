@@ -12,25 +12,36 @@
  */
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 import { parseContent } from '../load/index.ts';
 import { buildDate } from '../model/build-date.ts';
 import { publish } from '../records/publish.ts';
 import { isRealDate } from '../schema/common.ts';
-import { projectRoot } from './args.ts';
+import { buildDateEnvironment, contentOption, folder } from './args.ts';
+import { parseSubcommand, type PositionalSpec } from './command.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { content: { type: 'string', default: path.join(projectRoot, 'content') } },
+const versionArguments: PositionalSpec[] = [
+  { name: '<document>', description: 'the document, by its folder name (such as privacy)' },
+  { name: '<YYYY-MM-DD>', description: 'the version, by its publication date', check: (value) => (isRealDate(value) ? undefined : 'a real date as YYYY-MM-DD') },
+];
+const { name: command, values, positionals } = parseSubcommand({
+  new: {
+    command: 'npm run new-version --',
+    summary: 'Starts the next version of a document as a draft copy of its newest one, translation records included.',
+    positionals: versionArguments,
+    options: { content: contentOption },
+  },
+  publish: {
+    command: 'npm run publish-version --',
+    summary: 'Publishes a draft version: checks it as the published build would and records it in versions.lock.yaml, after which the build refuses any change to it. On a published version, publishes the annexes added to it since.',
+    positionals: versionArguments,
+    options: { content: contentOption },
+    environment: buildDateEnvironment,
+  },
 });
-const [command, slug, id] = positionals;
-const contentDir = path.resolve(values.content);
+const [slug, id] = positionals as [string, string];
+const contentDir = folder(values.content, 'content');
 
-if (!slug || !id || !isRealDate(id) || (command !== 'new' && command !== 'publish')) {
-  console.error('Usage: npm run new-version -- <document> <YYYY-MM-DD>\n       npm run publish-version -- <document> <YYYY-MM-DD>');
-  process.exit(2);
-}
 if (command === 'new') await newVersion(slug, id);
 else await publishCommand(slug, id);
 
