@@ -27,6 +27,7 @@ const { values } = parseCommand({
     content: contentOption,
     out: outOption,
     drafts: { type: 'boolean', description: 'include draft versions, for a review copy (never for publishing)' },
+    'translation-status': { type: 'boolean', description: 'also build /translation-status/, the translation status page for the team (never for the public site)' },
   },
   environment: buildDateEnvironment,
 });
@@ -61,6 +62,7 @@ if (!site) {
 process.env['LEGAL_SITE_CONTENT'] = contentDir;
 process.env['LEGAL_SITE_BUILD_DATE'] = date;
 process.env['LEGAL_SITE_DRAFTS'] = values.drafts ? '1' : '0';
+process.env['LEGAL_SITE_TRANSLATION_STATUS'] = values['translation-status'] ? '1' : '0';
 try {
   await writeOutput(outDir, {
     ...output,
