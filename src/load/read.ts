@@ -75,7 +75,7 @@ export async function readContentTree(root: string): Promise<ContentTree> {
   try {
     entries = await readdir(tree.root, { withFileTypes: true });
   } catch {
-    fail(rootFile, `Cannot read the content folder \`${tree.root}\``, undefined, 'file-missing', 'Run the command from the project folder, or create content/ with a site.yaml.');
+    fail(rootFile, `Cannot read the content folder \`${tree.root}\``, undefined, 'file-missing', `Check the folder given with \`--content\` (${path.relative(process.cwd(), tree.root) || '.'}), or create it with a site.yaml.`);
     tree.files.push(rootFile);
     return tree;
   }

@@ -13,8 +13,8 @@ export const rules = {
     hint: 'Split the text into several sections or check that the file is the right one.',
   },
   'file-outside-content': {
-    title: 'Link points outside content/',
-    hint: 'Replace the symbolic link with a real file inside content/.',
+    title: 'Link points outside the content folder',
+    hint: 'Replace the symbolic link with a real file inside the content folder.',
   },
   'file-missing': {
     title: 'Required file is missing',
@@ -70,7 +70,7 @@ export const rules = {
   },
   'undefined-variable': {
     title: 'Undefined variable',
-    hint: 'Define the variable under `variables:` in content/site.yaml, or correct its name.',
+    hint: 'Define the variable under `variables:` in site.yaml (in the content folder), or correct its name.',
   },
   'raw-html': {
     title: 'HTML in text',
@@ -106,7 +106,7 @@ export const rules = {
   },
   'version-unlocked': {
     title: 'Version neither draft nor published',
-    hint: 'Publish it with `npm run publish-version -- <document> <YYYY-MM-DD>` (which records it in content/versions.lock.yaml), or mark it `draft: true`.',
+    hint: 'Publish it with `npm run publish-version -- <document> <YYYY-MM-DD>` (which records it in versions.lock.yaml), or mark it `draft: true`.',
   },
   'version-order': {
     title: 'New version dated before a published one',
@@ -114,11 +114,11 @@ export const rules = {
   },
   'lock-missing': {
     title: 'Lock file missing',
-    hint: 'Restore content/versions.lock.yaml from version control (`git checkout -- content/versions.lock.yaml`), or mark versions that were never published `draft: true`.',
+    hint: 'Restore versions.lock.yaml in the content folder from version control (`git checkout -- <content folder>/versions.lock.yaml`), or mark versions that were never published `draft: true`.',
   },
   'lock-chain': {
     title: 'Lock entry edited',
-    hint: 'content/versions.lock.yaml is append-only and written only by `npm run publish-version`. Restore it from version control (`git checkout -- content/versions.lock.yaml`).',
+    hint: 'versions.lock.yaml is append-only and written only by `npm run publish-version`. Restore it from version control (`git checkout -- <content folder>/versions.lock.yaml`).',
   },
   'lock-format': {
     title: 'Old lock format',
@@ -138,7 +138,7 @@ export const rules = {
   },
   'unknown-locale': {
     title: 'Language not configured',
-    hint: 'List the language under `locales:` in content/site.yaml, or rename the file to a configured language.',
+    hint: 'List the language under `locales:` in site.yaml, or rename the file to a configured language.',
   },
   'missing-translation': {
     title: 'Text missing for a language',
@@ -190,7 +190,7 @@ export const rules = {
   },
   'missing-ui-strings': {
     title: 'No interface words for a language',
-    hint: 'Add content/ui/<language>.yaml with the interface words for that language (`npm run ui:new -- <language>` writes one to translate); see docs/translation.md.',
+    hint: 'Add ui/<language>.yaml in the content folder with the interface words for that language (`npm run ui:new -- <language>` writes one to translate); see docs/translation.md.',
   },
   'missing-ui-string': {
     title: 'Interface word missing',

@@ -16,7 +16,7 @@ import { formatReport } from '../messages/report.ts';
 import { siteContext } from '../model/context.ts';
 import { recordKey, sha256 } from './canonical.ts';
 import type { LockEntry } from '../schema/versions-lock.ts';
-import { fileHashes } from '../versions/lock.ts';
+import { fileHashes, shownPath, versionsLockFileName } from '../versions/lock.ts';
 import { appendEntry } from './chain.ts';
 import { pickValues, usedVariables, writeFrozenValues } from './frozen.ts';
 import { annexOfFile, filesOfRecord, type FileRecord } from './kinds.ts';
@@ -39,7 +39,7 @@ export async function publish(contentDir: string, slug: string, id: string, date
   if (!before.content || !document || !version || !files?.version) {
     return refuse(`No version ${slug}/${id} in ${path.relative(process.cwd(), contentDir) || '.'}/${before.content ? '' : ' (site.yaml has errors)'}:\n${formatReport(before.files)}`);
   }
-  if (before.tree.lock && !before.lock) return refuse(`${formatReport(before.files)}\n\nNothing was published: content/versions.lock.yaml has errors (see above).`);
+  if (before.tree.lock && !before.lock) return refuse(`${formatReport(before.files)}\n\nNothing was published: ${shownPath(contentDir, versionsLockFileName)} has errors (see above).`);
   const entries = before.lock?.data.entries ?? [];
   return version.publication ? publishAnnexes(contentDir, slug, version, files, entries, date) : publishVersion(contentDir, slug, version, files, entries, date, before.content.site);
 }
