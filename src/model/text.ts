@@ -9,7 +9,7 @@ import type { ComparableClause, ComparableText } from '../diff/redline.ts';
 import type { ClauseForLint, TextForLint } from '../lint/index.ts';
 import type { Parsed, ParsedVersion } from '../load/parsed.ts';
 import { markdownPointMapper } from '../load/scalar-position.ts';
-import { nodeAtPath, placeOfNode } from '../load/yaml.ts';
+import { keyNodeOf, nodeAtPath, placeOfNode } from '../load/yaml.ts';
 import type { RenderCache } from '../markdown/cache.ts';
 import { replaceVariables } from '../markdown/variables.ts';
 import { fail, related, type Place } from '../messages/message.ts';
@@ -108,12 +108,15 @@ export function buildText(input: TextInput): BuiltText {
     return { id: section.id, ...(title !== undefined ? { title } : {}), clauses };
   });
 
+  for (const id of Object.keys(data.sdkTexts ?? {})) {
+    if (!input.sdkIds.has(id)) fail(source.file, `Unknown SDK \`${id}\` under \`sdkTexts\`, expected one of ${[...input.sdkIds].map((known) => `\`${known}\``).join(', ') || 'the SDKs of sdks.yaml'}`, placeOfNode(source, keyNodeOf(nodeAtPath(source, ['sdkTexts']).node, id)), 'unknown-sdk');
+  }
   const sdks = version.sdks;
   const policyText: PolicyText = {
     locale,
     title: titled(data.title, ['title']),
     sections,
-    sdks: sdks ? sdks.data.sdks.map((sdk, index) => localizeSdk(sdks, index, sdk, locale, values)) : [],
+    sdks: sdks ? sdks.data.sdks.map((sdk, index) => localizeSdk(sdks, index, sdk, locale, values, { parsed: text })) : [],
   };
   return {
     text: policyText,

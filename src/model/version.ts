@@ -93,7 +93,8 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
   if (!meta) return undefined;
   const summary = meta.data.summary ?? {};
   if (meta.data.material) {
-    for (const locale of expected) {
+    // A translation added after publication cannot add its summary to the published version.yaml.
+    for (const locale of expected.filter((candidate) => !publication?.annexLocales.includes(candidate))) {
       if (summary[locale] === undefined) {
         fail(meta.source.file, `Missing \`${locale}:\` under \`summary\`: a material change needs its summary in every language`, placeOfNode(meta.source, nodeAtPath(meta.source, ['summary']).node), 'missing-translation', `Add a line \`${locale}: …\` under \`summary\`.`);
       }

@@ -91,7 +91,8 @@ async function publishAnnexes(contentDir: string, slug: string, version: ParsedV
   const context = siteContext(site, { mode: 'publish', buildDate: date, drafts: true });
   for (const kind of pending) {
     if (kind.record !== 'translation' || !kind.locale) continue;
-    const own = [files.byName.get(`${kind.locale}.yaml`)].filter((file) => file !== undefined);
+    // Its text, and the version's files every language shares (the SDK directory, the dates): what its words use.
+    const own = [`${kind.locale}.yaml`, 'sdks.yaml', 'version.yaml'].map((name) => files.byName.get(name)).filter((file) => file !== undefined);
     written.push(await writeFrozenValues(version.dir, pickValues(context.siteValues, [kind.locale], usedVariables(own)), kind.locale));
   }
   const checked = await check(contentDir, slug, version.id, true);

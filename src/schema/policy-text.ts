@@ -41,6 +41,19 @@ export const policyTextSchema = z.strictObject({
   /** Title of the document in this language. */
   title: z.string().min(1).describe('Title of the document in this language (`{{variables}}` allowed).'),
   sections: z.array(sectionSchema).min(1).describe('The sections of the document, in reading order.'),
+  /** The SDK directory's words in this language, when sdks.yaml does not give them (a translation added to a published version). */
+  sdkTexts: z
+    .record(
+      idSchema,
+      z.strictObject({
+        name: z.string().min(1).optional().describe('The SDK’s name in this language, when sdks.yaml gives names per language.'),
+        provider: z.string().min(1).optional().describe('The provider in this language, when sdks.yaml gives providers per language.'),
+        purpose: z.string().min(1).describe('Why the app embeds the SDK, in this language.'),
+        personalInformation: z.array(z.string().min(1)).min(1).describe('The personal information it processes, in this language.'),
+      }),
+    )
+    .optional()
+    .describe('Only for a language that sdks.yaml does not cover, such as a translation added to a published version (whose sdks.yaml cannot change): SDK id → its words in this language.'),
 });
 
 /** Stand-ins for required values that failed, so that the rest of the file is still checked (never published). */
