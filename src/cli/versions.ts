@@ -3,6 +3,9 @@
  * a draft copy of the newest one (translation records included, so only what
  * you change needs translating again).
  *
+ * `npm run new-document -- <document> <YYYY-MM-DD>`: starts a document with a
+ * draft first version (src/versions/new-document.ts).
+ *
  * `npm run publish-version -- <document> <YYYY-MM-DD>`: publishes a version:
  * removes `draft: true`, freezes the variable values it uses (variables.yaml),
  * checks it as the published build would, and appends a chained entry to
@@ -16,6 +19,7 @@ import { parseDocument } from 'yaml';
 import { parseContent } from '../load/index.ts';
 import { buildDate } from '../model/build-date.ts';
 import { publish } from '../records/publish.ts';
+import { newDocument } from '../versions/new-document.ts';
 import { isRealDate } from '../schema/common.ts';
 import { buildDateEnvironment, contentOption, folder } from './args.ts';
 import { parseSubcommand, type PositionalSpec } from './command.ts';
@@ -31,6 +35,12 @@ const { name: command, values, positionals } = parseSubcommand({
     positionals: versionArguments,
     options: { content: contentOption },
   },
+  document: {
+    command: 'npm run new-document --',
+    summary: 'Starts a new document: its first version as a draft, with a text file per language of the site holding a title and one clause to replace.',
+    positionals: versionArguments,
+    options: { content: contentOption },
+  },
   publish: {
     command: 'npm run publish-version --',
     summary: 'Publishes a draft version: checks it as the published build would and records it in versions.lock.yaml, after which the build refuses any change to it. On a published version, publishes the annexes added to it since.',
@@ -43,7 +53,14 @@ const [slug, id] = positionals as [string, string];
 const contentDir = folder(values.content, 'content');
 
 if (command === 'new') await newVersion(slug, id);
+else if (command === 'document') await documentCommand(slug, id);
 else await publishCommand(slug, id);
+
+async function documentCommand(document: string, date: string): Promise<void> {
+  const outcome = await newDocument(contentDir, document, date);
+  if (!outcome.ok) exitWith(outcome.text);
+  console.log(outcome.text);
+}
 
 async function newVersion(document: string, date: string): Promise<void> {
   const { tree } = await parseContent(contentDir, 'preview');

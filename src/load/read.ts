@@ -64,7 +64,8 @@ export const maxFileBytes = 1024 * 1024;
 const versionFolder = /^\d{4}-\d{2}-\d{2}$/;
 const localeFile = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$/;
 const frozenFile = /^variables(?:\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?\.yaml$/;
-const documentFolder = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** A document folder's name: lowercase words joined by hyphens (it is a URL segment). */
+export const documentFolderPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export async function readContentTree(root: string): Promise<ContentTree> {
   const resolved = path.resolve(root);
@@ -95,7 +96,7 @@ export async function readContentTree(root: string): Promise<ContentTree> {
     } else if (entry.name === 'ui' && (await isDirectory(tree, full))) {
       await readUiFolder(tree, full);
     } else if (await isDirectory(tree, full)) {
-      if (!documentFolder.test(entry.name)) {
+      if (!documentFolderPattern.test(entry.name)) {
         const folder = track(tree, new VFile({ path: full }));
         fail(folder, `Unexpected document folder name \`${entry.name}\`, expected lowercase words joined by hyphens, such as \`privacy\` or \`terms-of-use\``, undefined, 'file-unexpected', 'Rename the folder: its name becomes part of the page address.');
         continue;
