@@ -5,10 +5,14 @@
  *       fix: Check the spelling of the key …
  *
  * One line per problem, in file order, then a count. No stack traces.
+ * Content quoted in a message is printed with its control characters and
+ * direction overrides written out (`<U+001B>`), so that it can neither
+ * rewrite the terminal nor turn the line around.
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { printable } from './characters.ts';
 import { startOf } from './message.ts';
 
 export interface ReportOptions {
@@ -21,8 +25,8 @@ export function formatMessage(file: VFile, message: VFileMessage, options: Repor
   const point = startOf(message.place);
   const severity = message.fatal === true ? 'error' : 'warning';
   const rule = message.ruleId ? `  (${message.ruleId})` : '';
-  const lines = [`${filePath}:${point.line}:${point.column}  ${severity}  ${message.reason}${rule}`];
-  if (message.note) lines.push(`  fix: ${message.note}`);
+  const lines = [`${printable(filePath)}:${point.line}:${point.column}  ${severity}  ${printable(message.reason)}${rule}`];
+  if (message.note) lines.push(`  fix: ${printable(message.note)}`);
   return lines.join('\n');
 }
 

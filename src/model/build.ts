@@ -24,7 +24,7 @@ import type { ClauseFacts, SectionFacts, TextFacts } from '../translation/facts.
 import { sourceFingerprints } from '../translation/fingerprint.ts';
 import { checkSdkIds, localizeSdk, resolveSdkRefs } from './sdks.ts';
 import type { ClauseModel, DocumentModel, PolicyText, SiteModel, TranslationStatus, VersionModel, VersionStatus } from './types.ts';
-import { localizedValue, plainText, resolveVariables } from './values.ts';
+import { localeTexts, localizedSummary, plainText, resolveVariables } from './values.ts';
 
 /** A validated file together with its parsed YAML, for positions. */
 export interface Parsed<T> {
@@ -100,10 +100,7 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions): S
     preview: options.mode === 'preview',
     sourceLocale: site.data.sourceLocale,
     governingLocale: site.data.governingLocale ?? site.data.sourceLocale,
-    locales: locales.map((code) => {
-      const locale = site.data.locales[code]!;
-      return { code, name: locale.name, dir: locale.dir, siteName: localizedValue(site, ['name'], site.data.name, code) };
-    }),
+    locales: locales.map((code) => ({ code, dir: site.data.locales[code]!.dir, ...localeTexts(site, code, context.variables.get(code) ?? {}) })),
     documents: content.documents.map((document) => buildDocument(document, context)),
   };
 }
@@ -184,7 +181,7 @@ function buildVersion(version: ParsedVersion, context: Context): BuiltVersion | 
     lintSdks(source.file, version.sdks.data.sdks.map((sdk, index) => ({ id: sdk.id, place: placeOfNode(source, nodeAtPath(source, ['sdks', index, 'id']).node) })), shown);
   }
   if (!meta) return undefined;
-  const summary = meta.data.summary ?? {};
+  const summary = localizedSummary(meta.source, meta.data.summary ?? {}, context.variables);
   if (meta.data.material) {
     for (const locale of context.locales) {
       if (summary[locale] === undefined) {
