@@ -11,6 +11,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { forgetLoads, handOver, modelModuleCode, sharedLoad } from './handoff.ts';
 import { formatReport } from '../messages/report.ts';
 import { buildDate } from '../model/build-date.ts';
+import { basePath } from '../routing.ts';
 import { errorPage } from './error-page.ts';
 
 export interface Options {
@@ -25,24 +26,30 @@ export default function legalSite(options: Options): AstroIntegration {
   return {
     name: 'legal-site',
     hooks: {
-      'astro:config:setup': ({ updateConfig, config, command }) => {
+      'astro:config:setup': async ({ updateConfig, config, command }) => {
         const contentDir = path.resolve(fileURLToPath(config.root), options.contentDir);
         // The preview (`astro dev`) shows stale translations as warnings; a build refuses them.
         const mode = command === 'dev' ? 'preview' : 'publish';
-        updateConfig({ vite: { plugins: [siteModelPlugin(contentDir, mode)] } });
+        const load = loader(contentDir, mode);
+        // A site published in a folder (baseUrl https://example.github.io/project/) is served
+        // under its path, stylesheet included. The load is shared: the pages reuse it.
+        const { site } = await load();
+        updateConfig({ ...(site ? { base: basePath(site) } : {}), vite: { plugins: [siteModelPlugin(contentDir, load)] } });
       },
     },
   };
 }
 
-function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugin {
-  const load = () =>
+function loader(contentDir: string, mode: 'publish' | 'preview') {
+  return () =>
     sharedLoad(contentDir, {
       mode,
       drafts: mode === 'preview' || process.env['LEGAL_SITE_DRAFTS'] === '1',
       buildDate: process.env['LEGAL_SITE_BUILD_DATE'] ?? buildDate(),
     });
+}
 
+function siteModelPlugin(contentDir: string, load: ReturnType<typeof loader>): Plugin {
   return {
     name: 'legal-site:model',
     resolveId(id) {

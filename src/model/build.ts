@@ -6,7 +6,7 @@
  * back to its YAML position.
  */
 import type { VFile } from 'vfile';
-import { fail, type Place } from '../messages/message.ts';
+import { fail, warn, type Place } from '../messages/message.ts';
 import { hasUiStrings } from '../i18n/index.ts';
 import { markdownPointMapper } from '../load/scalar-position.ts';
 import { keyNodeOf, nodeAtPath, placeOfNode, type YamlSource } from '../load/yaml.ts';
@@ -25,6 +25,9 @@ import { sourceFingerprints } from '../translation/fingerprint.ts';
 import { checkSdkIds, localizeSdk, resolveSdkRefs } from './sdks.ts';
 import type { ClauseModel, DocumentModel, PolicyText, SiteModel, TranslationStatus, VersionModel, VersionStatus } from './types.ts';
 import { localeTexts, localizedSummary, plainText, resolveVariables } from './values.ts';
+
+/** The clauses of one language file may come to this many characters of HTML. */
+const maxPageLength = 16 * 1024 * 1024;
 
 /** A validated file together with its parsed YAML, for positions. */
 export interface Parsed<T> {
@@ -146,6 +149,10 @@ function buildVersion(version: ParsedVersion, context: Context): BuiltVersion | 
   if (meta && meta.data.published !== version.id) {
     fail(meta.source.file, `Unexpected publication date \`${meta.data.published}\` in version folder \`${version.id}\`, expected \`${version.id}\``, placeOfNode(meta.source, nodeAtPath(meta.source, ['published']).node), 'version-date-mismatch');
   }
+  // Like every warning, not given for a published version: it can no longer change (the example's first version has one).
+  if (meta && !version.locked && meta.data.effective < meta.data.published) {
+    warn(meta.source.file, `Unexpected effective date \`${meta.data.effective}\` before the publication date \`${meta.data.published}\`: the version applies retroactively`, placeOfNode(meta.source, nodeAtPath(meta.source, ['effective']).node), 'effective-before-published');
+  }
 
   for (const [locale, { file }] of version.texts) {
     if (!context.locales.includes(locale)) {
@@ -253,6 +260,8 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
     return title(value, path);
   };
 
+  // Each clause's text is bounded; so is their sum, so that a page stays a string a browser can hold.
+  let pageLength = 0;
   const sections = data.sections.map((section, s) => {
     sectionFacts.push({ id: section.id, place: idPlace(section.id, ['sections', s, 'id']) });
     const clauses = section.clauses.map((clause, c): ClauseModel => {
@@ -261,6 +270,9 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
       const textNode = nodeAtPath(source, [...path, 'text']).node;
       const rendered = renderer.render(locale, clause.text, { variables, clauseFlag: clause.flag });
       const toFile = markdownPointMapper(source, textNode);
+      if (pageLength <= maxPageLength && (pageLength += rendered.html.length) > maxPageLength) {
+        fail(source.file, `Unexpected text longer than ${maxPageLength.toLocaleString('en')} characters in all by this clause, once variables are filled in, expected shorter text`, placeOfNode(source, textNode), 'text-too-long');
+      }
       for (const message of rendered.messages) {
         const point = message.place ? toFile('start' in message.place ? message.place.start : message.place) : placeOfNode(source, textNode);
         fail(source.file, message.reason, point, (message.ruleId ?? 'unsupported-markdown') as never, message.note ?? undefined);

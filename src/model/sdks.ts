@@ -27,12 +27,19 @@ export function resolveSdkRefs(source: YamlSource, refs: 'all' | string[] | unde
     return [];
   }
   if (refs === 'all') return [...ids];
+  const listed = new Map<string, number>();
   refs.forEach((id, index) => {
+    const first = listed.get(id);
+    if (first !== undefined) {
+      fail(source.file, `Unexpected SDK \`${id}\` listed twice in \`sdks\` (first as item ${first + 1}), expected each SDK once`, placeOfNode(source, nodeAtPath(source, [...path, index]).node), 'duplicate-sdk');
+      return;
+    }
+    listed.set(id, index);
     if (!ids.has(id)) {
       fail(source.file, `Unknown SDK \`${id}\`, expected one of ${[...ids].map((known) => `\`${known}\``).join(', ')} (from sdks.yaml)`, placeOfNode(source, nodeAtPath(source, [...path, index]).node), 'unknown-sdk');
     }
   });
-  return refs.filter((id) => ids.has(id));
+  return [...listed.keys()].filter((id) => ids.has(id));
 }
 
 export function localizeSdk(sdks: Parsed<SdkDirectoryInput>, index: number, sdk: SdkDirectoryInput['sdks'][number], locale: string, variables: Record<string, string>): SdkModel {
