@@ -41,7 +41,11 @@ export function parseYaml(file: VFile): YamlSource | undefined {
   // Only the first syntax error: the ones after it usually follow from it.
   const error = document.errors[0];
   if (error) {
-    const [start, end] = error.pos;
+    let [start, end] = error.pos;
+    if (error.code === 'RESOURCE_EXHAUSTION' && !/alias/i.test(error.message)) {
+      // Where the parser ran out of stack depends on the machine: name the line, from its first character.
+      start = end = text.lastIndexOf('\n', start - 1) + 1 + /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', start - 1) + 1))![0].length;
+    }
     fail(file, yamlReason(error.code, error.message, text, start), placeOfRange(source, start, end), 'yaml-syntax');
     return undefined;
   }
