@@ -76,7 +76,11 @@ function checkNodes(source: YamlSource): boolean {
     if (node.tag && !coreTags.has(node.tag)) {
       ok = false;
       const written = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-      fail(source.file, `Unexpected YAML tag \`${written}\`, expected a plain value (text, list or group of keys)`, placeOfNode(source, node), 'yaml-feature');
+      // The node's range leaves its tag out: point at the tag when it is written as shown, just before.
+      const start = node.range?.[0] ?? 0;
+      const tagAt = String(source.file.value).lastIndexOf(written, start);
+      const place = tagAt >= 0 && !String(source.file.value).slice(tagAt, start).includes('\n') ? placeOfRange(source, tagAt, tagAt + written.length) : placeOfNode(source, node);
+      fail(source.file, `Unexpected YAML tag \`${written}\`, expected a plain value (text, list or group of keys)`, place, 'yaml-feature');
     }
     if (isScalar(node)) {
       const written = node.range ? String(source.file.value).slice(node.range[0], node.range[1]) : '';

@@ -44,7 +44,7 @@ export function resolveSdkRefs(source: YamlSource, refs: 'all' | string[] | unde
 
 export function localizeSdk(sdks: Parsed<SdkDirectoryInput>, index: number, sdk: SdkDirectoryInput['sdks'][number], locale: string, variables: Record<string, string>): SdkModel {
   const path = ['sdks', index];
-  const text = (value: string, key: string) => plainText(sdks.source, value, [...path, key], variables);
+  const text = (value: string, ...keys: (string | number)[]) => plainText(sdks.source, value, [...path, ...keys], variables);
   const purpose = sdk.purpose[locale];
   const personalInformation = sdk.personalInformation[locale];
   for (const [key, value] of [['purpose', purpose], ['personalInformation', personalInformation]] as const) {
@@ -52,12 +52,14 @@ export function localizeSdk(sdks: Parsed<SdkDirectoryInput>, index: number, sdk:
       fail(sdks.source.file, `Missing \`${locale}:\` under \`${key}\` in SDK \`${sdk.id}\`: every language needs its own text`, placeOfNode(sdks.source, nodeAtPath(sdks.source, [...path, key]).node), 'missing-translation', `Add a line \`${locale}: …\` under \`${key}\`.`);
     }
   }
+  // Each message points at the value in this language, when the field is given per language.
+  const perLanguage = (value: unknown) => (typeof value === 'string' ? [] : [locale]);
   return {
     id: sdk.id,
-    name: text(localizedValue(sdks, [...path, 'name'], sdk.name, locale), 'name'),
-    provider: text(localizedValue(sdks, [...path, 'provider'], sdk.provider, locale), 'provider'),
-    purpose: text(purpose ?? '', 'purpose'),
-    personalInformation: (personalInformation ?? []).map((item) => text(item, 'personalInformation')),
+    name: text(localizedValue(sdks, [...path, 'name'], sdk.name, locale), 'name', ...perLanguage(sdk.name)),
+    provider: text(localizedValue(sdks, [...path, 'provider'], sdk.provider, locale), 'provider', ...perLanguage(sdk.provider)),
+    purpose: text(purpose ?? '', 'purpose', locale),
+    personalInformation: (personalInformation ?? []).map((item, position) => text(item, 'personalInformation', locale, position)),
     privacyPolicy: sdk.privacyPolicy,
   };
 }
