@@ -75,7 +75,7 @@ const resultsFile = path.join(projectRoot, 'bench/results.json');
 
 function printGrowth(rows: GrowthRow[]): void {
   console.log('\ngrowth from 10 KB to 100 KB of clause text (ratio near 10: linear):');
-  for (const row of rows) console.log(`  ${row.input.padEnd(48)} ${String(row.ms10KB).padStart(8)} ms ${String(row.ms100KB).padStart(8)} ms  ×${row.ratio}`);
+  for (const row of rows) console.log(`  ${row.input.padEnd(48)} ${String(row.ms10KB).padStart(8)} ms ${String(row.ms100KB).padStart(8)} ms  ×${String(row.ratio).padEnd(6)} ${row.outcome}`);
 }
 
 if (process.env['BENCH_ONLY'] === 'growth') {
