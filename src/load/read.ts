@@ -103,7 +103,7 @@ export async function readContentTree(root: string): Promise<ContentTree> {
 
 async function readDocument(tree: ContentTree, slug: string, dir: string): Promise<DocumentFiles> {
   const document: DocumentFiles = { slug, versions: [] };
-  for (const entry of sorted(await listFolder(tree, dir))) {
+  for (const entry of sorted((await listFolder(tree, dir)) ?? [])) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
     const full = path.join(dir, entry.name);
     if (!(await isDirectory(tree, full))) {
@@ -115,13 +115,17 @@ async function readDocument(tree: ContentTree, slug: string, dir: string): Promi
       fail(track(tree, folder), `Unexpected version folder name \`${entry.name}\`, expected the publication date as YYYY-MM-DD${versionFolder.test(entry.name) ? ' (this day does not exist in the calendar)' : ''}`, undefined, 'version-folder');
       continue;
     }
-    document.versions.push(await readVersion(tree, entry.name, full, folder));
+    const version = await readVersion(tree, entry.name, full, folder);
+    if (version) document.versions.push(version);
   }
   return document;
 }
 
-async function readVersion(tree: ContentTree, id: string, dir: string, folder: VFile): Promise<VersionFiles> {
-  const entries = sorted(await listFolder(tree, dir));
+/** A version folder's files; `undefined` when the folder cannot be listed (that is reported, and nothing else about it). */
+async function readVersion(tree: ContentTree, id: string, dir: string, folder: VFile): Promise<VersionFiles | undefined> {
+  const listed = await listFolder(tree, dir, folder);
+  if (!listed) return undefined;
+  const entries = sorted(listed);
   const yamlFiles = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.yaml')).map((entry) => entry.name);
   const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, translations: undefined, yamlFiles, texts: new Map() };
   for (const entry of entries) {
@@ -192,12 +196,9 @@ async function readRegularFile(file: VFile, full: string): Promise<Uint8Array | 
     try {
       const now = await handle.stat();
       if (!checked(specialKind(now), now.size)) return undefined;
-      // One byte more than allowed: a file that grew since stat() is still caught.
-      const buffer = new Uint8Array(maxFileBytes + 1);
-      let length = 0;
-      for (let read = -1; read !== 0 && length < buffer.length; length += read) ({ bytesRead: read } = await handle.read(buffer, length, buffer.length - length, null));
-      if (!checked(undefined, length)) return undefined;
-      return buffer.subarray(0, length);
+      const bytes = await handle.readFile();
+      // A file that grew since it was looked at is still held to the limit.
+      return checked(undefined, bytes.byteLength) ? bytes : undefined;
     } finally {
       await handle.close();
     }
@@ -252,13 +253,13 @@ function reportForbiddenCharacters(file: VFile, text: string): void {
   }
 }
 
-/** A folder's entries; a folder that cannot be listed is reported and counts as empty. */
-async function listFolder(tree: ContentTree, dir: string): Promise<Dirent[]> {
+/** A folder's entries, or `undefined` (reported on `file`, which stands for the folder) when it cannot be listed. */
+async function listFolder(tree: ContentTree, dir: string, file = new VFile({ path: dir })): Promise<Dirent[] | undefined> {
   try {
     return await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    fail(track(tree, new VFile({ path: dir })), `Cannot read the folder \`${path.basename(dir)}\` (${describeError(error)})`, undefined, 'file-unreadable');
-    return [];
+    fail(track(tree, file), `Cannot read the folder \`${path.basename(dir)}\` (${describeError(error)})`, undefined, 'file-unreadable');
+    return undefined;
   }
 }
 

@@ -91,7 +91,7 @@ export function limitProblem(markdown: string): LimitProblem | undefined {
       if (markers > maxInlineMarkers) return tooComplex(flowStart);
       continue;
     }
-    const continues = paragraph && matched === stack.length;
+    const allMatched = matched === stack.length;
     stack.length = matched;
 
     // The containers this line opens.
@@ -127,6 +127,8 @@ export function limitProblem(markdown: string): LimitProblem | undefined {
       }
     }
 
+    // The paragraph goes on when every container was continued and none opened.
+    const continues = paragraph && allMatched && !opened;
     const content = rest();
     const trimmed = content.replace(/^ {0,3}/, '');
     if (/^ *$/.test(content) || (!continues && spacesAt(content, 0) >= 4)) {
@@ -145,7 +147,7 @@ export function limitProblem(markdown: string): LimitProblem | undefined {
       if (countMarkers(content) > maxInlineMarkers) return tooComplex({ line: number, column: column(at) });
       continue;
     }
-    if (!continues || opened) {
+    if (!continues) {
       markers = 0;
       flowStart = { line: number, column: column(at) };
     }

@@ -55,11 +55,6 @@ export function findForbidden(text: string, limit = Infinity): ForbiddenCharacte
   return found;
 }
 
-export function hasForbidden(text: string): boolean {
-  forbidden.lastIndex = 0;
-  return forbidden.test(text);
-}
-
 /**
  * `text` safe to print to a terminal: every forbidden character (and the
  * implicit direction marks, which would still turn a line around) written as

@@ -128,8 +128,8 @@ const cases: Record<string, RefusedCase> = {
 };
 
 describe('failures are placed messages, never stack traces', () => {
-  it.each(Object.entries(cases))('%s', (_, testCase) => {
-    expectRefused(testCase);
+  it.each(Object.entries(cases))('%s', async (_, testCase) => {
+    await expectRefused(testCase);
   });
 });
 

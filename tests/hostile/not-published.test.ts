@@ -100,20 +100,20 @@ const others: Record<string, RefusedCase> = {
 };
 
 describe('a flag written almost right is an error with the right spelling', () => {
-  it.each(Object.entries(flags))('%s', (_, testCase) => {
-    expectRefused(testCase);
+  it.each(Object.entries(flags))('%s', async (_, testCase) => {
+    await expectRefused(testCase);
   });
 });
 
 describe('a variable written incorrectly is an error, wherever text is shown', () => {
-  it.each(Object.entries(variables))('%s', (_, testCase) => {
-    expectRefused(testCase);
+  it.each(Object.entries(variables))('%s', async (_, testCase) => {
+    await expectRefused(testCase);
   });
 });
 
 describe('footnotes, invisible characters, duplicates, blank text, language codes, addresses, YAML 1.1', () => {
-  it.each(Object.entries(others))('%s', (_, testCase) => {
-    const report = expectRefused(testCase);
+  it.each(Object.entries(others))('%s', async (_, testCase) => {
+    const report = await expectRefused(testCase);
     // Content quoted in a message never reaches the terminal as a control character.
     expect(report).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
   });
