@@ -14,7 +14,7 @@ import { constants, type Dirent } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { isRealDate } from '../schema/common.ts';
+import { isRealDate, isValidLocale } from '../schema/common.ts';
 import { findForbidden } from '../messages/characters.ts';
 import { advance, fail, warn } from '../messages/message.ts';
 
@@ -135,7 +135,9 @@ async function readVersion(tree: ContentTree, id: string, dir: string, folder: V
     if (entry.name === 'version.yaml') version.version = await readContentFile(tree, full);
     else if (entry.name === 'sdks.yaml') version.sdks = await readContentFile(tree, full);
     else if (entry.name === 'translations.yaml') version.translations = await readContentFile(tree, full);
-    else if (locale && entry.name !== 'site.yaml') {
+    else if (locale && !isValidLocale(locale)) {
+      fail(track(tree, new VFile({ path: full })), `Unexpected language file name \`${entry.name}\`: \`${locale}\` is not a valid BCP 47 language tag, expected a name such as \`en.yaml\` or \`zh-CN.yaml\``, undefined, 'invalid-locale');
+    } else if (locale && entry.name !== 'site.yaml') {
       version.texts.set(locale, await readContentFile(tree, full));
     } else if (!entry.name.endsWith('.md')) {
       warn(track(tree, new VFile({ path: full })), `Unexpected file \`${entry.name}\` in version folder \`${id}\`; it is ignored`, undefined, 'file-unexpected');

@@ -46,6 +46,12 @@ const cases: Record<string, RefusedCase> = {
     at: 'zh-a1',
     rule: 'invalid-locale',
   },
+  'a language file named with a tag that Intl rejects': {
+    changes: { 'notice/2024-01-10/en-a1.yaml': 'title: x\n' },
+    file: 'notice/2024-01-10/en-a1.yaml',
+    at: { line: 1, column: 1 },
+    rule: 'invalid-locale',
+  },
   'a folder where a YAML file is expected': {
     changes: { [sdks]: null },
     prepare: (dir) => execFileSync('mkdir', [path.join(dir, sdks)]),
