@@ -271,7 +271,7 @@ function buildText(text: Parsed<PolicyTextInput>, locale: string, variables: Rec
       const rendered = renderer.render(locale, clause.text, { variables, clauseFlag: clause.flag });
       const toFile = markdownPointMapper(source, textNode);
       if (pageLength <= maxPageLength && (pageLength += rendered.html.length) > maxPageLength) {
-        fail(source.file, `Unexpected text longer than ${maxPageLength.toLocaleString('en')} characters in all by this clause, once variables are filled in, expected shorter text`, placeOfNode(source, textNode), 'text-too-long');
+        fail(source.file, `Unexpected length: with this clause, the clauses of this file come to more than ${maxPageLength.toLocaleString('en')} characters once variables are filled in, expected less`, placeOfNode(source, textNode), 'text-too-long');
       }
       for (const message of rendered.messages) {
         const point = message.place ? toFile('start' in message.place ? message.place.start : message.place) : placeOfNode(source, textNode);

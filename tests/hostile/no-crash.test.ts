@@ -112,6 +112,16 @@ const cases: Record<string, RefusedCase> = {
     at: '"{{app}}',
     rule: 'text-too-long',
   },
+  'a variable used in so many clauses that the page would exceed the string limit': {
+    changes: {
+      'site.yaml': replaceOnce('app: Example App', `app: ${'x'.repeat(500_000)}`),
+      [en]: (old) => `${old}  - id: many\n    clauses:\n${Array.from({ length: 9 }, (_, index) => `      - id: c${index + 1}\n        text: "{{app}}{{app}}{{app}}{{app}} ${index + 1}"\n`).join('')}`,
+    },
+    file: en,
+    at: '"{{app}}{{app}}{{app}}{{app}} 9"',
+    rule: 'text-too-long',
+    reason: /the clauses of this file come to more than/,
+  },
   'a pathological emphasis run over 100 KB': {
     changes: inText('*a**'.repeat(25_600)),
     file: en,
