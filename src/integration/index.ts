@@ -13,7 +13,7 @@ import { forgetLoads, handOver, modelModuleCode, sharedLoad } from './handoff.ts
 import { formatReport } from '../messages/report.ts';
 import { buildDate } from '../model/build-date.ts';
 import { errorPage } from './error-page.ts';
-import { translationStatusUrl } from '../routing.ts';
+import { basePath, translationStatusUrl } from '../routing.ts';
 
 export interface Options {
   /** Folder holding site.yaml and the documents. */
@@ -29,11 +29,15 @@ export default function legalSite(options: Options): AstroIntegration {
   return {
     name: 'legal-site',
     hooks: {
-      'astro:config:setup': ({ updateConfig, config, command, injectRoute }) => {
+      'astro:config:setup': async ({ updateConfig, config, command, injectRoute }) => {
         const contentDir = path.resolve(fileURLToPath(config.root), options.contentDir);
         // The preview (`astro dev`) shows stale translations as warnings; a build refuses them.
         const mode = command === 'dev' ? 'preview' : 'publish';
-        updateConfig({ vite: { plugins: [siteModelPlugin(contentDir, mode)] } });
+        const content = loader(contentDir, mode);
+        // A site published in a folder (baseUrl https://example.github.io/project/) is served
+        // under its path, stylesheet included. The load is shared: the pages reuse it.
+        const { site } = await content.load();
+        updateConfig({ ...(site ? { base: basePath(site) } : {}), vite: { plugins: [siteModelPlugin(contentDir, content)] } });
         if (mode === 'preview' || options.translationStatus) {
           injectRoute({ pattern: translationStatusUrl, entrypoint: fileURLToPath(new URL('../routes/translation-status.astro', import.meta.url)) });
         }
@@ -42,16 +46,22 @@ export default function legalSite(options: Options): AstroIntegration {
   };
 }
 
-function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugin {
-  /** The content file saved last (preview): its problems are listed first, then those it caused elsewhere. */
-  let changed: string | undefined;
-  const load = () =>
-    sharedLoad(contentDir, {
-      mode,
-      drafts: mode === 'preview' || process.env['LEGAL_SITE_DRAFTS'] === '1',
-      buildDate: process.env['LEGAL_SITE_BUILD_DATE'] ?? buildDate(),
-      ...(changed ? { changed } : {}),
-    });
+/** The content, loaded once per build or change; `changed` is the file saved last in the preview (its problems come first). */
+function loader(contentDir: string, mode: 'publish' | 'preview') {
+  const state: { changed?: string; load: () => ReturnType<typeof sharedLoad> } = {
+    load: () =>
+      sharedLoad(contentDir, {
+        mode,
+        drafts: mode === 'preview' || process.env['LEGAL_SITE_DRAFTS'] === '1',
+        buildDate: process.env['LEGAL_SITE_BUILD_DATE'] ?? buildDate(),
+        ...(state.changed ? { changed: state.changed } : {}),
+      }),
+  };
+  return state;
+}
+
+function siteModelPlugin(contentDir: string, content: ReturnType<typeof loader>): Plugin {
+  const load = () => content.load();
   const reported = new WeakSet<object>();
 
   return {
@@ -75,13 +85,13 @@ function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugi
         load().then((result) => {
           if (reported.has(result)) return;
           reported.add(result);
-          const text = formatReport(result.files, { first: changed });
+          const text = formatReport(result.files, { first: content.changed });
           server.config.logger.info(text ? `\n${text}\n` : `No problems in ${path.relative(process.cwd(), contentDir) || '.'}/.`, { timestamp: true });
         }, () => undefined);
       void report();
       const reload = (file: string) => {
         if (!file.startsWith(contentDir)) return;
-        changed = file;
+        content.changed = file;
         forgetLoads();
         invalidate(server);
         server.ws.send({ type: 'full-reload' });
@@ -98,7 +108,7 @@ function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugi
           forgetLoads();
           response.statusCode = 500;
           response.setHeader('Content-Type', 'text/html; charset=utf-8');
-          response.end(errorPage(orderFilesByCause(files, changed)));
+          response.end(errorPage(orderFilesByCause(files, content.changed)));
         }, next);
       });
     },

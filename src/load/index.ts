@@ -70,7 +70,7 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
   const extraFiles: VFile[] = [];
 
   const documents = tree.documents.map((document): ParsedDocument => {
-    if (document.versions.length === 0) {
+    if (document.folders === 0) {
       const folder = new VFile({ path: path.join(tree.root, document.slug) });
       extraFiles.push(folder);
       fail(folder, `Unexpected empty document folder \`${document.slug}\`: expected at least one version folder named by its date, such as ${document.slug}/2026-01-01/`, undefined, 'empty-document');

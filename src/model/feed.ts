@@ -3,9 +3,9 @@
  * as an xast tree and serialized by xast-util-to-xml: no string templates.
  */
 import { x } from 'xastscript';
-import { toXml } from 'xast-util-to-xml';
 import { formatDate, useTranslations, type Translate } from '../i18n/index.ts';
 import { absoluteUrl, documentUrl, feedUrl, versionUrl } from '../routing.ts';
+import { serializeXml } from './xml.ts';
 import type { DocumentModel, LocaleModel, SiteModel } from './types.ts';
 
 export function buildFeed(site: SiteModel, locale: LocaleModel, document: DocumentModel): string {
@@ -40,7 +40,7 @@ export function buildFeed(site: SiteModel, locale: LocaleModel, document: Docume
       ),
     ]),
   ]);
-  return `${toXml(tree, { closeEmptyElements: true })}\n`;
+  return serializeXml(tree);
 }
 
 /** Sentences joined the language's way: with a space in English, without one in Chinese. */

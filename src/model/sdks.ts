@@ -29,12 +29,19 @@ export function resolveSdkRefs(source: YamlSource, refs: 'all' | string[] | unde
     return [];
   }
   if (refs === 'all') return [...ids];
+  const listed = new Map<string, number>();
   refs.forEach((id, index) => {
+    const first = listed.get(id);
+    if (first !== undefined) {
+      fail(source.file, `Unexpected SDK \`${id}\` listed twice in \`sdks\` (first as item ${first + 1}), expected each SDK once`, placeOfNode(source, nodeAtPath(source, [...path, index]).node), 'duplicate-sdk');
+      return;
+    }
+    listed.set(id, index);
     if (!ids.has(id)) {
       fail(source.file, `Unknown SDK \`${id}\`, expected one of ${[...ids].map((known) => `\`${known}\``).join(', ')} (from sdks.yaml)`, placeOfNode(source, nodeAtPath(source, [...path, index]).node), 'unknown-sdk');
     }
   });
-  return refs.filter((id) => ids.has(id));
+  return [...listed.keys()].filter((id) => ids.has(id));
 }
 
 /**
@@ -62,7 +69,7 @@ export function localizeSdk(sdks: Parsed<SdkDirectoryInput>, index: number, sdk:
       return { id: sdk.id, name: text(name ?? '', 'name'), provider: text(provider ?? '', 'provider'), purpose: text(own.purpose, 'purpose'), personalInformation: own.personalInformation.map((item) => text(item, 'personalInformation')), privacyPolicy: sdk.privacyPolicy };
     }
   }
-  const text = (value: string, key: string) => plainText(sdks.source, value, [...path, key], variables);
+  const text = (value: string, ...keys: (string | number)[]) => plainText(sdks.source, value, [...path, ...keys], variables);
   const purpose = sdk.purpose[locale];
   const personalInformation = sdk.personalInformation[locale];
   for (const [key, value] of [['purpose', purpose], ['personalInformation', personalInformation]] as const) {
@@ -70,12 +77,14 @@ export function localizeSdk(sdks: Parsed<SdkDirectoryInput>, index: number, sdk:
       fail(sdks.source.file, `Missing \`${locale}:\` under \`${key}\` in SDK \`${sdk.id}\`: every language needs its own text`, placeOfNode(sdks.source, nodeAtPath(sdks.source, [...path, key]).node), 'missing-translation', `Add a line \`${locale}: …\` under \`${key}\` (for a translation added to a published version, whose sdks.yaml cannot change: under \`sdkTexts:\` → \`${sdk.id}\` in ${locale}.yaml).`);
     }
   }
+  // Each message points at the value in this language, when the field is given per language.
+  const perLanguage = (value: unknown) => (typeof value === 'string' ? [] : [locale]);
   return {
     id: sdk.id,
-    name: text(localizedValue(sdks, [...path, 'name'], sdk.name, locale), 'name'),
-    provider: text(localizedValue(sdks, [...path, 'provider'], sdk.provider, locale), 'provider'),
-    purpose: text(purpose ?? '', 'purpose'),
-    personalInformation: (personalInformation ?? []).map((item) => text(item, 'personalInformation')),
+    name: text(localizedValue(sdks, [...path, 'name'], sdk.name, locale), 'name', ...perLanguage(sdk.name)),
+    provider: text(localizedValue(sdks, [...path, 'provider'], sdk.provider, locale), 'provider', ...perLanguage(sdk.provider)),
+    purpose: text(purpose ?? '', 'purpose', locale),
+    personalInformation: (personalInformation ?? []).map((item, position) => text(item, 'personalInformation', locale, position)),
     privacyPolicy: sdk.privacyPolicy,
   };
 }

@@ -20,6 +20,9 @@ import { localizeSdk, resolveSdkRefs } from './sdks.ts';
 import type { ClauseModel, PolicyText } from './types.ts';
 import { plainText } from './values.ts';
 
+/** The clauses of one language file may come to this many characters of HTML. */
+const maxPageLength = 16 * 1024 * 1024;
+
 export interface TextInput {
   text: Parsed<PolicyTextInput>;
   locale: string;
@@ -62,6 +65,8 @@ export function buildText(input: TextInput): BuiltText {
     return plainText(source, value, path, values);
   };
   const recordSections: CanonicalRecord['sections'] = [];
+  // Each clause's text is bounded; so is their sum, so that a page stays a string a browser can hold.
+  let pageLength = 0;
 
   const sections = data.sections.map((section, s) => {
     sectionFacts.push({ id: section.id, place: idPlace(section.id, ['sections', s, 'id']) });
@@ -72,6 +77,9 @@ export function buildText(input: TextInput): BuiltText {
       const textNode = nodeAtPath(source, [...path, 'text']).node;
       const rendered = input.renderer.render(locale, clause.text, { variables: values, clauseFlag: clause.flag });
       const toFile = markdownPointMapper(source, textNode);
+      if (pageLength <= maxPageLength && (pageLength += rendered.html.length) > maxPageLength) {
+        fail(source.file, `Unexpected length: with this clause, the clauses of this file come to more than ${maxPageLength.toLocaleString('en')} characters once variables are filled in, expected less`, placeOfNode(source, textNode), 'text-too-long');
+      }
       for (const message of rendered.messages) {
         const point = message.place ? toFile('start' in message.place ? message.place.start : message.place) : placeOfNode(source, textNode);
         fail(source.file, message.reason, point, (message.ruleId ?? 'unsupported-markdown') as never, message.note ?? undefined);

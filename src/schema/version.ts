@@ -1,6 +1,6 @@
 /** Schema of `content/<document>/<YYYY-MM-DD>/version.yaml`: the dates and status of one version. */
 import { z } from 'zod';
-import { isoDateSchema, localeCodeSchema } from './common.ts';
+import { isoDateSchema, localeCodeSchema, textSchema } from './common.ts';
 
 export const versionSchema = z
   .strictObject({
@@ -12,7 +12,7 @@ export const versionSchema = z
     /** The change needs the user's consent again. */
     material: z.boolean().default(false).describe('`true` when the change needs the user’s renewed consent (apps ask again). Requires a `summary`.'),
     /** What changed, per language. Required when `material` is true. */
-    summary: z.record(localeCodeSchema, z.string().min(1)).optional().describe('What changed since the previous version, one text per language. Required when `material: true`.'),
+    summary: z.record(localeCodeSchema, textSchema).optional().describe('What changed since the previous version, one text per language. Required when `material: true`.'),
     /** A draft is previewed by `npm run dev` but never published. */
     draft: z.boolean().default(false).describe('`true` while the version is being prepared: shown by `npm run dev`, never published.'),
   })

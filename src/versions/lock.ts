@@ -110,7 +110,8 @@ export function checkVersionLock(check: LockCheck): Map<string, Publication> {
       if (newest !== undefined && version.id <= newest) {
         fail(meta?.source.file ?? versionFile, `Unexpected new version \`${key}\` dated on or before \`${document.slug}/${newest}\`, the newest published version: a new version must come after it`, meta ? placeOfNode(meta.source, nodeAtPath(meta.source, ['published']).node) : { line: 1, column: 1 }, 'version-order', `Rename the folder (and \`published:\`) to a date after ${newest}, such as today's date.`);
       }
-      if (meta?.data.draft) continue;
+      // Without a readable version.yaml it is unknown whether the version is a draft: its own errors say enough.
+      if (!meta || meta.data.draft) continue;
       if (!lock && !check.lockFilePresent) {
         const lockPath = shownPath(tree.root, versionsLockFileName);
         fail(versionFile, `Missing ${lockPath}: version \`${key}\` is not a draft, so it counts as published, but no lock records it`, { line: 1, column: 1 }, 'lock-missing', `Restore ${lockPath} from version control (\`git checkout -- ${lockPath}\`), or mark versions that were never published \`draft: true\`.`);

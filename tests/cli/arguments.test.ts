@@ -139,7 +139,7 @@ describe('each command', () => {
   it('refuses a script called without its command', () => {
     const result = run('src/cli/versions.ts', ['renumber']);
     expect(result.status).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('Unexpected command `renumber`, expected one of: new, publish.');
+    expect(result.stderr.split('\n')[0]).toBe('Unexpected command `renumber`, expected one of: new, document, publish.');
     expect(result.stderr).toContain('Usage: npm run new-version --');
     expect(result.stderr).toContain('Usage: npm run publish-version --');
   });
