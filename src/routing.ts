@@ -1,6 +1,10 @@
 /**
  * Every page of the site and its URL, computed once from the model (after
  * Starlight's `utils/routing`). Pages call these; no page builds a URL itself.
+ * The URLs below are relative to the site's home. A site published in a
+ * folder (`baseUrl: https://example.github.io/project/`) serves them under
+ * that folder's path: `link()` is the one place that adds it, to every href
+ * a page writes, and `absoluteUrl()` resolves against the whole baseUrl.
  *
  *   /                                              languages and documents
  *   /<locale>/<document>/                          the current version
@@ -127,6 +131,17 @@ export function policyAlternates(page: PolicyPageProps): Alternate[] {
 
 export function absoluteUrl(site: SiteModel, href: string): string {
   return new URL(href.replace(/^\//, ''), site.baseUrl).href;
+}
+
+/** The path a page's link points to: `href` (relative to the site's home) behind the site's base path, such as `/project/en/privacy/`. */
+export function link(site: Pick<SiteModel, 'baseUrl'>, href: string): string {
+  return `${basePath(site)}${href.replace(/^\//, '')}`;
+}
+
+/** The path of the site's home: `/`, or `/project/` for a site published in a folder. */
+export function basePath(site: Pick<SiteModel, 'baseUrl'>): string {
+  const { pathname } = new URL(site.baseUrl);
+  return pathname.endsWith('/') ? pathname : `${pathname}/`;
 }
 
 function eachDocument<T>(site: SiteModel, make: (locale: LocaleModel, document: DocumentModel) => T[]): T[] {

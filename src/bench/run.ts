@@ -7,14 +7,19 @@
  * bench/results.json and prints a table.
  *
  * BENCH_RUNS (default 3) sets the runs per size; BENCH_SIZES=small builds only the smallest.
+ * It also measures how checking and rendering clause text grows from 10 KB
+ * to 100 KB of pathological input (src/bench/growth.ts); BENCH_ONLY=growth
+ * runs that step alone and updates only its part of the results.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../cli/args.ts';
+import { parseCommand } from '../cli/command.ts';
 import { writeBaseline } from './baseline.ts';
+import { measureGrowth, type GrowthRow } from './growth.ts';
 import { generateSite, type SiteSize } from './synthetic.ts';
 import { pageWeight } from './weight.ts';
 
@@ -23,7 +28,15 @@ const sizes: SiteSize[] = [
   { documents: 1, versions: 30, locales: 5 },
   { documents: 3, versions: 30, locales: 10 },
 ];
-const runs = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 3));
+parseCommand({
+  command: 'npm run bench --',
+  summary: 'Builds synthetic sites of three sizes and a bare Astro 7 site with the same pages; prints a table and writes bench/results.json. Run it alone: it measures time.',
+  environment: {
+    BENCH_RUNS: { description: 'builds per size; the median counts (default: 3)', check: (value) => (/^[1-9]\d*$/.test(value) ? undefined : `Unexpected BENCH_RUNS \`${value}\`, expected a whole number of runs from 1 up (such as 3).`) },
+    BENCH_SIZES: { description: '`small` to build only the smallest size', check: (value) => (value === 'small' ? undefined : `Unexpected BENCH_SIZES \`${value}\`, expected \`small\` or no value.`) },
+  },
+});
+const runs = Number(process.env['BENCH_RUNS'] || 3);
 const work = path.join(projectRoot, 'bench/.work');
 const epoch = '1767225600';
 
@@ -67,6 +80,23 @@ function countHtml(dir: string): number {
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+const resultsFile = path.join(projectRoot, 'bench/results.json');
+
+function printGrowth(rows: GrowthRow[]): void {
+  console.log('\ngrowth from 10 KB to 100 KB of clause text (ratio near 10: linear):');
+  for (const row of rows) console.log(`  ${row.input.padEnd(48)} ${String(row.ms10KB).padStart(8)} ms ${String(row.ms100KB).padStart(8)} ms  ×${String(row.ratio).padEnd(6)} ${row.outcome}`);
+}
+
+if (process.env['BENCH_ONLY'] === 'growth') {
+  const growth = measureGrowth();
+  const previous = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  await mkdir(path.dirname(resultsFile), { recursive: true });
+  await writeFile(resultsFile, `${JSON.stringify({ ...previous, growth }, null, 2)}\n`);
+  printGrowth(growth);
+  console.log('written to bench/results.json');
+  process.exit(0);
+}
+
 await mkdir(work, { recursive: true });
 const results = [];
 const chosen = process.env['BENCH_SIZES'] === 'small' ? sizes.slice(0, 1) : sizes;
@@ -106,19 +136,23 @@ measure('src/cli/build.ts', ['--out', exampleOut]);
 const webview = pageWeight(exampleOut, 'webview/en/privacy/index.html');
 const webviewZh = pageWeight(exampleOut, 'webview/zh-CN/privacy/index.html');
 
+const growth = measureGrowth();
+
 const report = {
   generatedWith: { runsPerSize: runs, node: process.version, cpus: (await import('node:os')).cpus().length },
   sizes: results,
   webviewWeightRatio: round(webview.ratio, 3),
   webviewWeight: { en: { ...webview, ratio: round(webview.ratio, 3) }, 'zh-CN': { ...webviewZh, ratio: round(webviewZh.ratio, 3) } },
+  growth,
 };
 await mkdir(path.join(projectRoot, 'bench'), { recursive: true });
-await writeFile(path.join(projectRoot, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
+await writeFile(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
 
 const header = ['documents', 'versions', 'locales', 'pages', 'seconds', 'bare Astro s', 'ratio', 'ms/page', 'peak RSS MiB'];
 const lines = results.map((row) => [row.documents, row.versions, row.locales, row.pages, row.seconds, row.bareAstroSeconds, row.ratioToBareAstro, row.msPerPage, row.peakRssMiB].map(String));
 const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
 console.log(`\n${[header, ...lines].map((line) => line.map((cell, column) => cell.padStart(widths[column]!)).join('  ')).join('\n')}`);
 console.log(`\nwebview page weight (gzip HTML+CSS / gzip text): en ${report.webviewWeightRatio}, zh-CN ${round(webviewZh.ratio, 3)}`);
+printGrowth(growth);
 console.log('written to bench/results.json');
 

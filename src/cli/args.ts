@@ -1,29 +1,32 @@
-/** Command-line options shared by the commands: `--content <dir>` and `--out <dir>`. */
+/** What the commands share: the project folder and the options and environment several of them take. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { sourceDateEpochProblem } from '../model/build-date.ts';
+import type { EnvironmentSpec, OptionSpec } from './command.ts';
 
 /** The project folder (where package.json is). */
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-export interface CliOptions {
-  contentDir: string;
-  outDir: string;
-  /** Build draft versions too (`--drafts`); never for the published site. */
-  drafts: boolean;
-  /** Port of the preview server (`npm run dev -- --port 4000`). */
-  port: number;
-}
+export const contentOption = {
+  type: 'string',
+  value: '<dir>',
+  description: 'the content folder (default: content/)',
+} as const satisfies OptionSpec;
 
-export function readOptions(argv: string[] = process.argv.slice(2)): CliOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      content: { type: 'string', default: path.join(projectRoot, 'content') },
-      out: { type: 'string', default: path.join(projectRoot, 'dist') },
-      drafts: { type: 'boolean', default: false },
-      port: { type: 'string', default: '4321' },
-    },
-    allowPositionals: false,
-  });
-  return { contentDir: path.resolve(values.content), outDir: path.resolve(values.out), drafts: values.drafts, port: Number(values.port) };
+export const outOption = {
+  type: 'string',
+  value: '<dir>',
+  description: 'where to write the site (default: dist/): a new or empty folder, or one a build wrote before',
+} as const satisfies OptionSpec;
+
+/** Commands that check content decide the current version by the build date. */
+export const buildDateEnvironment = {
+  SOURCE_DATE_EPOCH: {
+    description: 'the build date as seconds since 1970, which decides the current version (default: today)',
+    check: sourceDateEpochProblem,
+  },
+} as const satisfies Record<string, EnvironmentSpec>;
+
+/** A folder option as an absolute path: the value given (from the current folder), or `fallback` in the project folder. */
+export function folder(value: string | undefined, fallback: string): string {
+  return value === undefined ? path.join(projectRoot, fallback) : path.resolve(value);
 }

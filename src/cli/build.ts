@@ -1,64 +1,129 @@
 /**
  * `npm run build`: checks the content, builds the site with Astro into a
- * staging folder, then swaps it into place. A content error stops the build
- * before anything is written, and a failed build never touches the previous
- * site, so dist/ always holds a complete site.
+ * staging folder, then swaps it into place (src/output/). A content error
+ * stops the build before anything is written, and a failed build never
+ * touches the previous site, so the output folder always holds a complete site.
  *
- * Options: --content <dir> (default content/), --out <dir> (default dist/),
- * --drafts (include draft versions, for a review copy; never for publishing).
- * The build date, which decides the current version, is SOURCE_DATE_EPOCH or today.
+ * The output folder must be new, empty, or one a build wrote before (its
+ * stamp, .legal-site-output, lists the files; a dist/ of a build from before
+ * stamps is recognised by its policies.json). Anything else, and the content
+ * or project folder, is refused before the content is even read.
  */
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { sharedLoad } from '../integration/handoff.ts';
-import { formatReport } from '../messages/report.ts';
+import { z } from 'zod';
 import { buildDate } from '../model/build-date.ts';
-import { readOptions, projectRoot } from './args.ts';
+import { checkTarget, isRunning, moveContents, OutputError, shown, writeOutput, type OutputSpec, type TargetState } from '../output/index.ts';
+import { buildDateEnvironment, contentOption, folder, outOption, projectRoot } from './args.ts';
+import { parseCommand } from './command.ts';
+
+/** The /policies.json of a dist/ a build wrote before output folders were stamped. */
+const legacyManifest = z.looseObject({ schemaVersion: z.number().int(), documents: z.array(z.unknown()) });
+
+const { values } = parseCommand({
+  command: 'npm run build --',
+  summary: 'Checks the content and builds the site. On a content error it prints every problem and exits with 1, leaving the output folder as it was.',
+  options: {
+    content: contentOption,
+    out: outOption,
+    drafts: { type: 'boolean', description: 'include draft versions, for a review copy (never for publishing)' },
+    'translation-status': { type: 'boolean', description: 'also build /translation-status/, the translation status page for the team (never for the public site)' },
+  },
+  environment: buildDateEnvironment,
+});
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 // A build is always a production build, whatever NODE_ENV the caller has (test runners set `test`).
 process.env['NODE_ENV'] = 'production';
 
-const options = readOptions();
+const contentDir = folder(values.content, 'content');
+const outDir = folder(values.out, 'dist');
+// public/ is copied into every build: an output inside it would end up inside the next output.
+const inputs = { 'public folder': path.join(projectRoot, 'public') };
+const output: OutputSpec = { what: 'the site', command: 'npm run build', contentDir, inputs, projectRoot, isLegacyOutput };
+const cwd = process.cwd();
+
+// A folder that must not be replaced is refused before the content is read.
+const target = await checkTarget(outDir, output).catch(exitOnOutputError);
 const date = buildDate();
+// Imported only now: a mistake in the arguments or the output folder is reported without loading the content pipeline.
+const { sharedLoad } = await import('../integration/handoff.ts');
+const { formatReport } = await import('../messages/report.ts');
 // Shared with the Astro integration below, which reuses this load instead of reading everything again.
-const { site, files } = await sharedLoad(options.contentDir, { mode: 'publish', drafts: options.drafts, buildDate: date });
+const { site, files } = await sharedLoad(contentDir, { mode: 'publish', drafts: values.drafts, buildDate: date });
 const report = formatReport(files);
 if (report) console.error(`${report}\n`);
 if (!site) {
-  console.error(`Build stopped: fix the errors above, then run the build again. ${describe(options.outDir)} was left as it was.`);
+  console.error(`Build stopped: fix the errors above, then run the build again. ${leftAsItWas(target.state)}`);
   process.exit(1);
 }
 
-// Beside the target, so that the final rename stays on one file system.
-const staging = path.join(path.dirname(options.outDir), `.${path.basename(options.outDir)}-next-${process.pid}`);
-await rm(staging, { recursive: true, force: true });
 // The Astro integration loads the content again in this process; these make it load the same way.
-process.env['LEGAL_SITE_CONTENT'] = options.contentDir;
+process.env['LEGAL_SITE_CONTENT'] = contentDir;
 process.env['LEGAL_SITE_BUILD_DATE'] = date;
-process.env['LEGAL_SITE_DRAFTS'] = options.drafts ? '1' : '0';
+process.env['LEGAL_SITE_DRAFTS'] = values.drafts ? '1' : '0';
+process.env['LEGAL_SITE_TRANSLATION_STATUS'] = values['translation-status'] ? '1' : '0';
 try {
-  const { build } = await import('astro');
-  await build({ root: projectRoot, outDir: staging, logLevel: 'warn', mode: 'production' });
+  await writeOutput(outDir, {
+    ...output,
+    onWait: (message) => console.error(message),
+    write: async (staging) => {
+      const { build } = await import('astro');
+      // Astro builds into a folder of this build's own in the project, then the pages move to `staging`.
+      // Astro renames its assets into place, which fails across file systems (EXDEV); and it writes an
+      // intermediate server build into <outDir>/.prerender/ only when outDir is inside the current folder
+      // (else into the shared .astro/.prerender/, where two builds at once delete each other's); that
+      // server build needs the project's node_modules above it.
+      const work = await astroWorkFolder();
+      process.chdir(projectRoot);
+      try {
+        await build({ root: projectRoot, outDir: work, logLevel: 'warn', mode: 'production' });
+        await moveContents(work, staging);
+      } finally {
+        process.chdir(cwd);
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+  });
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
-  console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${describe(options.outDir)} was left as it was.`);
+  if (error instanceof OutputError) exitOnOutputError(error);
+  console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${leftAsItWas(target.state)}`);
   process.exit(1);
 }
-await swapInto(staging, options.outDir);
-console.log(`Built the site into ${path.relative(process.cwd(), options.outDir) || '.'}/`);
+console.log(`Built the site into ${shown(target.path)}`);
 
-/** Replaces `target` with `staging`, keeping the old one until the new one is in place. */
-async function swapInto(from: string, target: string): Promise<void> {
-  const previous = `${from}-previous`;
-  await rm(previous, { recursive: true, force: true });
-  await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
-  await rename(from, target);
-  await rm(previous, { recursive: true, force: true });
+/** `.astro/build-<pid>/` in the project, for this build alone; those of builds that were killed are removed. */
+async function astroWorkFolder(): Promise<string> {
+  const parent = path.join(projectRoot, '.astro');
+  await mkdir(parent, { recursive: true });
+  for (const entry of await readdir(parent)) {
+    const pid = /^build-(\d+)$/.exec(entry)?.[1];
+    if (pid && (Number(pid) === process.pid || !isRunning(Number(pid)))) await rm(path.join(parent, entry), { recursive: true, force: true });
+  }
+  const work = path.join(parent, `build-${process.pid}`);
+  await mkdir(work);
+  return work;
 }
 
-function describe(outDir: string): string {
-  return `The previous site in ${path.relative(process.cwd(), outDir) || outDir}/`;
+function leftAsItWas(state: TargetState): string {
+  return state === 'missing' || state === 'empty' ? `Nothing was written into ${shown(outDir)}.` : `The previous site in ${shown(outDir)} was left as it was.`;
+}
+
+/** Ends the build with the one line an output folder problem deserves (a refusal: 2; anything else: 1). */
+function exitOnOutputError(error: unknown): never {
+  if (error instanceof OutputError) {
+    console.error(error.message);
+    process.exit(error.exitCode);
+  }
+  console.error(`Could not check ${shown(outDir)} as the output folder: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
+  process.exit(1);
+}
+
+/** A dist/ written by a build from before stamps: its /policies.json is our manifest. */
+async function isLegacyOutput(dir: string): Promise<boolean> {
+  try {
+    return legacyManifest.safeParse(JSON.parse(await readFile(path.join(dir, 'policies.json'), 'utf8'))).success;
+  } catch {
+    return false;
+  }
 }

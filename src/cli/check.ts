@@ -11,9 +11,16 @@
 import path from 'node:path';
 import { loadSite } from '../load/index.ts';
 import { formatReport } from '../messages/report.ts';
-import { readOptions } from './args.ts';
+import { buildDateEnvironment, contentOption, folder } from './args.ts';
+import { parseCommand } from './command.ts';
 
-const { contentDir } = readOptions();
+const { values } = parseCommand({
+  command: 'npm run check --',
+  summary: 'Checks all content, drafts included, as the published build would, without building pages. Exits with 1 when there is an error; warnings alone pass.',
+  options: { content: contentOption },
+  environment: buildDateEnvironment,
+});
+const contentDir = folder(values.content, 'content');
 const { site, files } = await loadSite(contentDir, { mode: 'publish', drafts: true });
 const report = formatReport(files);
 if (report) console.log(report);

@@ -9,38 +9,50 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadSite } from '../load/index.ts';
 import { formatReport } from '../messages/report.ts';
 import { buildDate } from '../model/build-date.ts';
 import { recordKey, sha256 } from '../records/canonical.ts';
 import { migrate } from '../records/migrate.ts';
 import { parseArchivedManifest, verifyRecords } from '../records/verify.ts';
-import { projectRoot } from './args.ts';
+import { buildDateEnvironment, contentOption, folder } from './args.ts';
+import { parseSubcommand } from './command.ts';
 
-const usage = `Usage: npm run -s record -- <document> <version> <locale> [inventory] [--content <dir>]
-       npm run records:verify -- <archived policies.json> [--content <dir>]
-       npm run records:migrate [-- --content <dir>]`;
-
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { content: { type: 'string', default: path.join(projectRoot, 'content') }, help: { type: 'boolean', short: 'h' } },
+const options = { content: contentOption };
+const parsed = parseSubcommand({
+  show: {
+    command: 'npm run -s record --',
+    summary: "Prints a version's canonical record in one language (or its data inventory's), then its sha256 on stderr.",
+    positionals: [
+      { name: '<document>', description: 'the document, by its folder name (such as privacy)' },
+      { name: '<version>', description: 'the version, by its publication date' },
+      { name: '<locale>', description: 'the language, such as en' },
+      { name: 'inventory', description: 'the version\'s data inventory instead of its text', optional: true, check: (value) => (value === 'inventory' ? undefined : '`inventory`') },
+    ],
+    options,
+    environment: buildDateEnvironment,
+  },
+  verify: {
+    command: 'npm run records:verify --',
+    summary: 'Compares an archived /policies.json with the records of the content.',
+    positionals: [{ name: '<policies.json>', description: 'the archived manifest' }],
+    options,
+    environment: buildDateEnvironment,
+  },
+  migrate: {
+    command: 'npm run records:migrate --',
+    summary: 'Converts versions.lock.yaml to the records format, once.',
+    options,
+    environment: buildDateEnvironment,
+  },
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const [command, ...rest] = positionals;
-const contentDir = path.resolve(values.content);
+const contentDir = folder(parsed.values.content, 'content');
 const date = buildDate();
+const [first = '', second = '', third = ''] = parsed.positionals;
 
-if (command === 'show' && (rest.length === 3 || (rest.length === 4 && rest[3] === 'inventory'))) await show(rest[0]!, rest[1]!, rest[2]!, rest[3]);
-else if (command === 'verify' && rest.length === 1) await verify(rest[0]!);
-else if (command === 'migrate' && rest.length === 0) await runMigrate();
-else {
-  console.error(`Unexpected arguments.\n${usage}`);
-  process.exit(2);
-}
+if (parsed.name === 'show') await show(first, second, third, parsed.positionals[3]);
+else if (parsed.name === 'verify') await verify(first);
+else await runMigrate();
 
 /** Prints a record: the version's text in `locale`, or with `annex` (`inventory`) the annex's. */
 async function show(document: string, version: string, locale: string, annex?: string): Promise<void> {

@@ -8,7 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { launchChromium } from '../browser/chromium.ts';
 import { serveStatic } from '../browser/server.ts';
-import { projectRoot, readOptions } from './args.ts';
+import { folder, projectRoot } from './args.ts';
+import { parseCommand } from './command.ts';
 
 const pages: Record<string, string> = {
   root: '/',
@@ -20,7 +21,12 @@ const pages: Record<string, string> = {
   webview: '/webview/en/privacy/#location-and-images',
 };
 
-const { outDir } = readOptions();
+const { values } = parseCommand({
+  command: 'npm run screenshots --',
+  summary: 'Photographs each page type of the built site on a 360 x 740 phone, light and dark, into docs/screenshots/. Run `npm run build` first.',
+  options: { out: { type: 'string', value: '<dir>', description: 'the built site to photograph (default: dist/)' } },
+});
+const outDir = folder(values.out, 'dist');
 const target = path.join(projectRoot, 'docs/screenshots');
 await mkdir(target, { recursive: true });
 const server = await serveStatic(outDir);

@@ -5,29 +5,37 @@
  * in each version's translations.yaml.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadSite } from '../load/index.ts';
 import { formatReport } from '../messages/report.ts';
 import { confirmedRecord, writeRecord } from '../translation/record.ts';
-import { projectRoot } from './args.ts';
+import { buildDateEnvironment, contentOption, folder } from './args.ts';
+import { parseSubcommand } from './command.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    content: { type: 'string', default: path.join(projectRoot, 'content') },
-    document: { type: 'string' },
-    version: { type: 'string' },
+const parsed = parseSubcommand({
+  status: {
+    command: 'npm run translations:status --',
+    summary: 'Shows, per version and language, how many clauses are translated, stale and missing.',
+    options: { content: contentOption },
+    environment: buildDateEnvironment,
+  },
+  confirm: {
+    command: 'npm run translations:confirm --',
+    summary: "Records that a language's text now matches the current source text, in each version's translations.yaml.",
+    positionals: [{ name: '<language>', description: 'the language to confirm, such as zh-CN' }],
+    options: {
+      content: contentOption,
+      document: { type: 'string', value: '<slug>', description: 'only this document' },
+      version: { type: 'string', value: '<YYYY-MM-DD>', description: 'only this version' },
+    },
+    environment: buildDateEnvironment,
   },
 });
-const [command, locale] = positionals;
-const contentDir = path.resolve(values.content);
+// Only `confirm` picks a document or version.
+const values = parsed.name === 'confirm' ? parsed.values : { document: undefined, version: undefined };
+const contentDir = folder(parsed.values.content, 'content');
 
-if (command === 'status') await status();
-else if (command === 'confirm' && locale) await confirm(locale);
-else {
-  console.error('Usage: npm run translations:status\n       npm run translations:confirm -- <language> [--document <slug>] [--version <YYYY-MM-DD>]');
-  process.exit(2);
-}
+if (parsed.name === 'status') await status();
+else await confirm(parsed.positionals[0]!);
 
 async function status(): Promise<void> {
   const { site, files } = await loadSite(contentDir, { mode: 'preview' });

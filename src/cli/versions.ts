@@ -3,6 +3,9 @@
  * a draft copy of the newest one (translation records included, so only what
  * you change needs translating again).
  *
+ * `npm run new-document -- <document> <YYYY-MM-DD>`: starts a document with a
+ * draft first version (src/versions/new-document.ts).
+ *
  * `npm run publish-version -- <document> <YYYY-MM-DD>`: publishes a version:
  * removes `draft: true`, freezes the variable values it uses (variables.yaml),
  * checks it as the published build would, and appends a chained entry to
@@ -12,27 +15,52 @@
  */
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 import { parseContent } from '../load/index.ts';
 import { buildDate } from '../model/build-date.ts';
 import { publish } from '../records/publish.ts';
+import { newDocument } from '../versions/new-document.ts';
 import { isRealDate } from '../schema/common.ts';
-import { projectRoot } from './args.ts';
+import { buildDateEnvironment, contentOption, folder } from './args.ts';
+import { parseSubcommand, type PositionalSpec } from './command.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { content: { type: 'string', default: path.join(projectRoot, 'content') } },
+const versionArguments: PositionalSpec[] = [
+  { name: '<document>', description: 'the document, by its folder name (such as privacy)' },
+  { name: '<YYYY-MM-DD>', description: 'the version, by its publication date', check: (value) => (isRealDate(value) ? undefined : 'a real date as YYYY-MM-DD') },
+];
+const { name: command, values, positionals } = parseSubcommand({
+  new: {
+    command: 'npm run new-version --',
+    summary: 'Starts the next version of a document as a draft copy of its newest one, translation records included.',
+    positionals: versionArguments,
+    options: { content: contentOption },
+  },
+  document: {
+    command: 'npm run new-document --',
+    summary: 'Starts a new document: its first version as a draft, with a text file per language of the site holding a title and one clause to replace.',
+    positionals: versionArguments,
+    options: { content: contentOption },
+  },
+  publish: {
+    command: 'npm run publish-version --',
+    summary: 'Publishes a draft version: checks it as the published build would and records it in versions.lock.yaml, after which the build refuses any change to it. On a published version, publishes the annexes added to it since.',
+    positionals: versionArguments,
+    options: { content: contentOption },
+    environment: buildDateEnvironment,
+  },
 });
-const [command, slug, id] = positionals;
-const contentDir = path.resolve(values.content);
+const [slug, id] = positionals as [string, string];
+const contentDir = folder(values.content, 'content');
 
-if (!slug || !id || !isRealDate(id) || (command !== 'new' && command !== 'publish')) {
-  console.error('Usage: npm run new-version -- <document> <YYYY-MM-DD>\n       npm run publish-version -- <document> <YYYY-MM-DD>');
-  process.exit(2);
-}
 if (command === 'new') await newVersion(slug, id);
+else if (command === 'document') await documentCommand(slug, id);
 else await publishCommand(slug, id);
+
+async function documentCommand(document: string, date: string): Promise<void> {
+  const outcome = await newDocument(contentDir, document, date);
+  if (!outcome.ok) exitWith(outcome.text);
+  console.log(outcome.text);
+}
 
 async function newVersion(document: string, date: string): Promise<void> {
   const { tree } = await parseContent(contentDir, 'preview');

@@ -3,14 +3,29 @@
  * clause by clause by id (never by position): clauses added, removed, moved
  * (to another section or another order) and reworded (word by word), flags
  * gained or lost, the SDK table placed elsewhere, and SDK rows added,
- * removed or changed. Sequences are compared with the `diff` package.
+ * removed or changed. Sequences are compared with the `diff` package, each
+ * comparison bounded (`maxEditLength`), so that time grows linearly with
+ * the text even when everything changed.
  */
 import { diffArrays } from 'diff';
 import type { TextRun } from '../markdown/remark-text-runs.ts';
 import type { SdkModel } from '../model/types.ts';
 import { flagKinds, type FlagKind } from '../schema/policy-text.ts';
 import type { ClauseChange, FlagChange, Redline, SdkChange, SdkFieldChange, SectionChange, Segment } from './types.ts';
-import { diffRuns, isUnchanged, wholeRuns } from './words.ts';
+import { diffRuns, isUnchanged, replacedWhole, wholeRuns } from './words.ts';
+
+/** Sequences of clauses or blocks are compared up to this many insertions and deletions; beyond, as all removed then all added. */
+const maxSequenceEdits = 1000;
+
+/** The changes from `before` to `after`, or, past `maxSequenceEdits`, everything removed then everything added. */
+function diffSequence(before: string[], after: string[]): { value: string[]; count: number; added: boolean; removed: boolean }[] {
+  const parts = diffArrays(before, after, { maxEditLength: maxSequenceEdits });
+  if (parts) return parts;
+  return [
+    { value: before, count: before.length, added: false, removed: true },
+    { value: after, count: after.length, added: true, removed: false },
+  ].filter((part) => part.count > 0);
+}
 
 /** A version's text in one language, as the redline compares it. */
 export interface ComparableText {
@@ -52,7 +67,7 @@ export function redline(before: ComparableText, after: ComparableText, locale: s
   const sections: SectionChange[] = after.sections.map((section) => {
     const previous = oldSections.get(section.id);
     const clauses: ClauseChange[] = [];
-    const sequence = diffArrays(previous?.clauses.map((clause) => clause.id) ?? [], section.clauses.map((clause) => clause.id));
+    const sequence = diffSequence(previous?.clauses.map((clause) => clause.id) ?? [], section.clauses.map((clause) => clause.id));
     for (const part of sequence) {
       for (const id of part.value) {
         if (part.removed) {
@@ -106,7 +121,9 @@ function locate(text: ComparableText): Map<string, Located> {
 function orderedIds(before: ComparableText, after: ComparableText, oldClauses: Map<string, Located>, newClauses: Map<string, Located>): Set<string> {
   const oldOrder = before.sections.flatMap((section) => section.clauses.map((clause) => clause.id)).filter((id) => newClauses.has(id));
   const newOrder = after.sections.flatMap((section) => section.clauses.map((clause) => clause.id)).filter((id) => oldClauses.has(id));
-  return new Set(diffArrays(oldOrder, newOrder).filter((part) => !part.added && !part.removed).flatMap((part) => part.value));
+  // Past the bound (a wholesale reordering), no clause is called moved: better silent than all flagged.
+  const parts = diffArrays(oldOrder, newOrder, { maxEditLength: maxSequenceEdits }) ?? [{ value: newOrder, added: false, removed: false }];
+  return new Set(parts.filter((part) => !part.added && !part.removed).flatMap((part) => part.value));
 }
 
 function compareClause(old: Located, current: Located, outOfOrder: boolean, locale: string): ClauseChange {
@@ -139,7 +156,8 @@ function compareClause(old: Located, current: Located, outOfOrder: boolean, loca
 /** Blocks are aligned first; blocks that changed are then compared word by word, pairwise. */
 function diffBlocks(before: TextRun[][], after: TextRun[][], locale: string): Segment[][] {
   const key = (block: TextRun[]) => JSON.stringify(block.map((run) => [run.text.replace(/\s+/g, ' '), run.flag ?? '']));
-  const parts = diffArrays(before.map(key), after.map(key));
+  const parts = diffArrays(before.map(key), after.map(key), { maxEditLength: maxSequenceEdits });
+  if (!parts) return [...before.map((block) => replacedWhole(block, [])), ...after.map((block) => replacedWhole([], block))];
   const result: Segment[][] = [];
   let oldIndex = 0;
   let newIndex = 0;

@@ -6,6 +6,12 @@ export interface Segment {
   type: 'same' | 'ins' | 'del';
   text: string;
   flag?: FlagKind;
+  /**
+   * Set on every segment of a paragraph (or title, or SDK field) that was
+   * too long, or changed too much, to compare word by word: its old text is
+   * shown deleted and its new text inserted, whole, and the page says so.
+   */
+  uncompared?: true;
 }
 
 export interface FlagChange {

@@ -4,6 +4,11 @@
  * sentence; the comparison itself is the `diff` package's `diffArrays`.
  * A word whose flag changed counts as changed: its old form is deleted and
  * its new form inserted.
+ *
+ * The comparison gives up beyond `maxWordEdits` edits (a paragraph rewritten
+ * rather than amended): its time grows with the square of the edits, and a
+ * rewritten 15 000-word paragraph would take minutes. Such a paragraph is
+ * shown deleted, then inserted, whole, marked `uncompared`.
  */
 import { diffArrays } from 'diff';
 import type { TextRun } from '../markdown/remark-text-runs.ts';
@@ -31,11 +36,16 @@ export function tokenize(runs: readonly TextRun[], locale: string): Token[] {
   return tokens;
 }
 
+/** Words and spaces added or removed in one paragraph, beyond which it is not compared word by word (about 500 words changed). */
+export const maxWordEdits = 1000;
+
 /** The redline from `before` to `after` (runs of one block each), in `locale`. */
 export function diffRuns(before: readonly TextRun[], after: readonly TextRun[], locale: string): Segment[] {
   const changes = diffArrays(tokenize(before, locale), tokenize(after, locale), {
     comparator: (a, b) => a.text === b.text && a.flag === b.flag,
+    maxEditLength: maxWordEdits,
   });
+  if (!changes) return replacedWhole(before, after);
   const segments: Segment[] = [];
   for (const change of changes) {
     const type = change.added ? 'ins' : change.removed ? 'del' : 'same';
@@ -49,6 +59,11 @@ export function wholeRuns(runs: readonly TextRun[], type: Segment['type']): Segm
   const segments: Segment[] = [];
   for (const run of runs) push(segments, type, run.text.replace(/\s+/g, ' '), run.flag);
   return segments;
+}
+
+/** `before` deleted and `after` inserted, whole, marked as not compared word by word. */
+export function replacedWhole(before: readonly TextRun[], after: readonly TextRun[]): Segment[] {
+  return [...wholeRuns(before, 'del'), ...wholeRuns(after, 'ins')].map((segment) => ({ ...segment, uncompared: true as const }));
 }
 
 export function isUnchanged(segments: readonly Segment[]): boolean {

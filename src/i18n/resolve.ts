@@ -17,6 +17,7 @@
  * Anything a language still lacks is an error naming the key, the language
  * and the file to add it to.
  */
+import path from 'node:path';
 import type { Parsed } from '../load/parsed.ts';
 import { keyNodeOf, nodeAtPath, placeOfNode } from '../load/yaml.ts';
 import { fail, warn } from '../messages/message.ts';
@@ -80,7 +81,8 @@ export function resolveUiStrings(site: Parsed<SiteConfig>, locales: readonly str
   const used = new Set<string>();
   const localesNode = nodeAtPath(site.source, ['locales']).node;
   const localePlace = (code: string) => placeOfNode(site.source, keyNodeOf(localesNode, code) ?? localesNode);
-  const shown = (code: string) => `content/ui/${code}.yaml`;
+  // Named as the person gave the content folder (`--content`), not as the default `content/`.
+  const shown = (code: string) => path.relative(process.cwd(), path.join(path.dirname(site.source.file.path), 'ui', `${code}.yaml`));
 
   for (const locale of locales) {
     const layers = layersOf(locale, sources).filter((tag) => sources.shipped.has(tag) || sources.content.has(tag));

@@ -24,8 +24,8 @@ function registry(): Registry {
 }
 
 /** Loads the content once per folder and options in this process. */
-export function sharedLoad(contentDir: string, options: BuildOptions): Promise<LoadResult> {
-  const id = JSON.stringify([contentDir, options.mode, options.drafts, options.buildDate]);
+export function sharedLoad(contentDir: string, options: BuildOptions & { changed?: string }): Promise<LoadResult> {
+  const id = JSON.stringify([contentDir, options.mode, options.drafts, options.buildDate, options.changed ?? '']);
   const loads = registry().loads;
   let loaded = loads.get(id);
   if (!loaded) loads.set(id, (loaded = loadSite(contentDir, options)));

@@ -8,14 +8,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
+import type { VFile } from 'vfile';
 import { forgetLoads, handOver, modelModuleCode, sharedLoad } from './handoff.ts';
 import { formatReport } from '../messages/report.ts';
 import { buildDate } from '../model/build-date.ts';
 import { errorPage } from './error-page.ts';
+import { basePath, translationStatusUrl } from '../routing.ts';
 
 export interface Options {
   /** Folder holding site.yaml and the documents. */
   contentDir: string;
+  /** Build /translation-status/ (always in the preview; in a build only when asked: it is for the team, not the public). */
+  translationStatus?: boolean;
 }
 
 const moduleId = 'virtual:legal-site/model';
@@ -25,23 +29,40 @@ export default function legalSite(options: Options): AstroIntegration {
   return {
     name: 'legal-site',
     hooks: {
-      'astro:config:setup': ({ updateConfig, config, command }) => {
+      'astro:config:setup': async ({ updateConfig, config, command, injectRoute }) => {
         const contentDir = path.resolve(fileURLToPath(config.root), options.contentDir);
         // The preview (`astro dev`) shows stale translations as warnings; a build refuses them.
         const mode = command === 'dev' ? 'preview' : 'publish';
-        updateConfig({ vite: { plugins: [siteModelPlugin(contentDir, mode)] } });
+        const content = loader(contentDir, mode);
+        // A site published in a folder (baseUrl https://example.github.io/project/) is served
+        // under its path, stylesheet included. The load is shared: the pages reuse it.
+        const { site } = await content.load();
+        updateConfig({ ...(site ? { base: basePath(site) } : {}), vite: { plugins: [siteModelPlugin(contentDir, content)] } });
+        if (mode === 'preview' || options.translationStatus) {
+          injectRoute({ pattern: translationStatusUrl, entrypoint: fileURLToPath(new URL('../routes/translation-status.astro', import.meta.url)) });
+        }
       },
     },
   };
 }
 
-function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugin {
-  const load = () =>
-    sharedLoad(contentDir, {
-      mode,
-      drafts: mode === 'preview' || process.env['LEGAL_SITE_DRAFTS'] === '1',
-      buildDate: process.env['LEGAL_SITE_BUILD_DATE'] ?? buildDate(),
-    });
+/** The content, loaded once per build or change; `changed` is the file saved last in the preview (its problems come first). */
+function loader(contentDir: string, mode: 'publish' | 'preview') {
+  const state: { changed?: string; load: () => ReturnType<typeof sharedLoad> } = {
+    load: () =>
+      sharedLoad(contentDir, {
+        mode,
+        drafts: mode === 'preview' || process.env['LEGAL_SITE_DRAFTS'] === '1',
+        buildDate: process.env['LEGAL_SITE_BUILD_DATE'] ?? buildDate(),
+        ...(state.changed ? { changed: state.changed } : {}),
+      }),
+  };
+  return state;
+}
+
+function siteModelPlugin(contentDir: string, content: ReturnType<typeof loader>): Plugin {
+  const load = () => content.load();
+  const reported = new WeakSet<object>();
 
   return {
     name: 'legal-site:model',
@@ -50,7 +71,8 @@ function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugi
     },
     async load(id) {
       if (id !== resolvedId) return undefined;
-      const { site, files } = await load();
+      const result = await load();
+      const { site, files } = result;
       for (const file of files) if (file.path) this.addWatchFile(file.path);
       if (!site) throw new ContentError(formatReport(files));
       handOver(site);
@@ -58,11 +80,22 @@ function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugi
     },
     configureServer(server) {
       server.watcher.add(contentDir);
-      const reload = (changed: string) => {
-        if (!changed.startsWith(contentDir)) return;
+      // In the terminal too: every problem, warnings included, on start and after every change.
+      const report = () =>
+        load().then((result) => {
+          if (reported.has(result)) return;
+          reported.add(result);
+          const text = formatReport(result.files, { first: content.changed });
+          server.config.logger.info(text ? `\n${text}\n` : `No problems in ${path.relative(process.cwd(), contentDir) || '.'}/.`, { timestamp: true });
+        }, () => undefined);
+      void report();
+      const reload = (file: string) => {
+        if (!file.startsWith(contentDir)) return;
+        content.changed = file;
         forgetLoads();
         invalidate(server);
         server.ws.send({ type: 'full-reload' });
+        void report();
       };
       server.watcher.on('add', reload).on('change', reload).on('unlink', reload);
       // While the content has errors, every page is the list of errors (and reloads when they are fixed).
@@ -75,11 +108,17 @@ function siteModelPlugin(contentDir: string, mode: 'publish' | 'preview'): Plugi
           forgetLoads();
           response.statusCode = 500;
           response.setHeader('Content-Type', 'text/html; charset=utf-8');
-          response.end(errorPage(files));
+          response.end(errorPage(orderFilesByCause(files, content.changed)));
         }, next);
       });
     },
   };
+}
+
+/** The file saved last first, so that its problems head the list; then the others as they were. */
+function orderFilesByCause(files: readonly VFile[], changed: string | undefined): VFile[] {
+  if (!changed) return [...files];
+  return [...files.filter((file) => file.path === changed), ...files.filter((file) => file.path !== changed)];
 }
 
 function invalidate(server: ViteDevServer): void {

@@ -15,6 +15,7 @@ import { fail, hasErrors } from '../messages/message.ts';
 import { buildSiteModel } from '../model/build.ts';
 import { buildDate } from '../model/build-date.ts';
 import type { BuildOptions } from '../model/context.ts';
+import { previewMessages } from '../model/preview.ts';
 import type { SiteModel } from '../model/types.ts';
 import { frozenValuesSchema } from '../schema/frozen-values.ts';
 import { inventorySchema } from '../schema/inventory.ts';
@@ -53,10 +54,11 @@ export function resolveOptions(options: Partial<BuildOptions> = {}): BuildOption
  * Loads the site. Options default to publishing: stale translations are
  * errors, drafts are left out, and the build date is SOURCE_DATE_EPOCH or today.
  */
-export async function loadSite(contentDir: string, options: Partial<BuildOptions> = {}): Promise<LoadResult> {
+export async function loadSite(contentDir: string, options: Partial<BuildOptions> & { changed?: string } = {}): Promise<LoadResult> {
   const resolved = resolveOptions(options);
   const parsed = await parseContent(contentDir, resolved.mode);
   const model = parsed.content ? buildSiteModel(parsed.content, resolved, parsed.lock) : undefined;
+  if (model && resolved.mode === 'preview') model.previewMessages = previewMessages(parsed.files, parsed.tree.root, options.changed);
   return { site: hasErrors(parsed.files) ? undefined : model, unchecked: model, files: parsed.files, parsed };
 }
 
@@ -69,7 +71,7 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
   const extraFiles: VFile[] = [];
 
   const documents = tree.documents.map((document): ParsedDocument => {
-    if (document.versions.length === 0) {
+    if (document.folders === 0) {
       const folder = new VFile({ path: path.join(tree.root, document.slug) });
       extraFiles.push(folder);
       fail(folder, `Unexpected empty document folder \`${document.slug}\`: expected at least one version folder named by its date, such as ${document.slug}/2026-01-01/`, undefined, 'empty-document');

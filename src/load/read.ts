@@ -13,10 +13,12 @@
  *     content/<document>/<YYYY-MM-DD>/variables.yaml    (written by publish-version)
  *     content/ui/<locale>.yaml                          (optional: interface words, src/i18n/load.ts)
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { constants, type Dirent } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { isRealDate } from '../schema/common.ts';
+import { isRealDate, isValidLocale } from '../schema/common.ts';
+import { findForbidden } from '../messages/characters.ts';
 import { advance, fail, warn } from '../messages/message.ts';
 
 export interface VersionFiles {
@@ -45,6 +47,8 @@ export interface DocumentFiles {
   /** Folder name: the document's URL segment, such as `privacy`. */
   slug: string;
   versions: VersionFiles[];
+  /** Folders found in it, readable and well named or not: none at all makes an empty document. */
+  folders: number;
 }
 
 export interface ContentTree {
@@ -63,11 +67,14 @@ export interface ContentTree {
 
 /** Larger content files are refused: a policy is tens of kilobytes. */
 export const maxFileBytes = 1024 * 1024;
+/** Forbidden characters reported per file; a file full of them is one mistake, not thousands. */
+const maxCharacterReports = 10;
 
 const versionFolder = /^\d{4}-\d{2}-\d{2}$/;
 const localeFile = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$/;
 const frozenFile = /^variables(?:\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?\.yaml$/;
-const documentFolder = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** A document folder's name: lowercase words joined by hyphens (it is a URL segment). */
+export const documentFolderPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export async function readContentTree(root: string): Promise<ContentTree> {
   const resolved = path.resolve(root);
@@ -78,7 +85,7 @@ export async function readContentTree(root: string): Promise<ContentTree> {
   try {
     entries = await readdir(tree.root, { withFileTypes: true });
   } catch {
-    fail(rootFile, `Cannot read the content folder \`${tree.root}\``, undefined, 'file-missing', 'Run the command from the project folder, or create content/ with a site.yaml.');
+    fail(rootFile, `Cannot read the content folder \`${tree.root}\``, undefined, 'file-missing', `Check the folder given with \`--content\` (${path.relative(process.cwd(), tree.root) || '.'}), or create it with a site.yaml.`);
     tree.files.push(rootFile);
     return tree;
   }
@@ -98,7 +105,7 @@ export async function readContentTree(root: string): Promise<ContentTree> {
     } else if (entry.name === 'ui' && (await isDirectory(tree, full))) {
       await readUiFolder(tree, full);
     } else if (await isDirectory(tree, full)) {
-      if (!documentFolder.test(entry.name)) {
+      if (!documentFolderPattern.test(entry.name)) {
         const folder = track(tree, new VFile({ path: full }));
         fail(folder, `Unexpected document folder name \`${entry.name}\`, expected lowercase words joined by hyphens, such as \`privacy\` or \`terms-of-use\``, undefined, 'file-unexpected', 'Rename the folder: its name becomes part of the page address.');
         continue;
@@ -137,26 +144,31 @@ function canonicalTag(tag: string): string | undefined {
 }
 
 async function readDocument(tree: ContentTree, slug: string, dir: string): Promise<DocumentFiles> {
-  const document: DocumentFiles = { slug, versions: [] };
-  for (const entry of sorted(await readdir(dir, { withFileTypes: true }))) {
+  const document: DocumentFiles = { slug, versions: [], folders: 0 };
+  for (const entry of sorted((await listFolder(tree, dir)) ?? [])) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
     const full = path.join(dir, entry.name);
     if (!(await isDirectory(tree, full))) {
       if (!entry.name.endsWith('.md') && (await isInside(tree, full))) warn(track(tree, new VFile({ path: full })), `Unexpected file \`${entry.name}\` in document folder \`${slug}\`; it is ignored`, undefined, 'file-unexpected', 'Put content files inside a version folder named by its publication date, such as 2022-09-15/.');
       continue;
     }
+    document.folders++;
     const folder = new VFile({ path: full });
     if (!versionFolder.test(entry.name) || !isRealDate(entry.name)) {
       fail(track(tree, folder), `Unexpected version folder name \`${entry.name}\`, expected the publication date as YYYY-MM-DD${versionFolder.test(entry.name) ? ' (this day does not exist in the calendar)' : ''}`, undefined, 'version-folder');
       continue;
     }
-    document.versions.push(await readVersion(tree, entry.name, full, folder));
+    const version = await readVersion(tree, entry.name, full, folder);
+    if (version) document.versions.push(version);
   }
   return document;
 }
 
-async function readVersion(tree: ContentTree, id: string, dir: string, folder: VFile): Promise<VersionFiles> {
-  const entries = sorted(await readdir(dir, { withFileTypes: true }));
+/** A version folder's files; `undefined` when the folder cannot be listed (that is reported, and nothing else about it). */
+async function readVersion(tree: ContentTree, id: string, dir: string, folder: VFile): Promise<VersionFiles | undefined> {
+  const listed = await listFolder(tree, dir, folder);
+  if (!listed) return undefined;
+  const entries = sorted(listed);
   const yamlFiles = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.yaml')).map((entry) => entry.name);
   const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, inventory: undefined, translations: undefined, frozen: [], byName: new Map(), yamlFiles, texts: new Map() };
   const read = async (full: string) => {
@@ -173,11 +185,11 @@ async function readVersion(tree: ContentTree, id: string, dir: string, folder: V
     else if (entry.name === 'inventory.yaml') version.inventory = await read(full);
     else if (entry.name === 'translations.yaml') version.translations = await read(full);
     else if (frozenFile.test(entry.name)) {
-      const file = await read(full);
-      if (file) version.frozen.push(file);
+      version.frozen.push(await read(full));
+    } else if (locale && !isValidLocale(locale)) {
+      fail(track(tree, new VFile({ path: full })), `Unexpected language file name \`${entry.name}\`: \`${locale}\` is not a valid BCP 47 language tag, expected a name such as \`en.yaml\` or \`zh-CN.yaml\``, undefined, 'invalid-locale');
     } else if (locale && entry.name !== 'site.yaml') {
-      const file = await read(full);
-      if (file) version.texts.set(locale, file);
+      version.texts.set(locale, await read(full));
     } else if (!entry.name.endsWith('.md')) {
       warn(track(tree, new VFile({ path: full })), `Unexpected file \`${entry.name}\` in version folder \`${id}\`; it is ignored`, undefined, 'file-unexpected');
     }
@@ -188,26 +200,120 @@ async function readVersion(tree: ContentTree, id: string, dir: string, folder: V
   return version;
 }
 
-/** Reads one file as UTF-8 text (a byte order mark is dropped). */
-async function readContentFile(tree: ContentTree, full: string): Promise<VFile | undefined> {
+/**
+ * Reads one file as UTF-8 text (a byte order mark is dropped). A file that
+ * cannot be read is returned without a value, with its error: it exists, so
+ * nothing reports it missing. The file is
+ * looked at before it is opened: a folder, a named pipe (which would block
+ * the build forever), a device or a socket is reported, never opened, and a
+ * file too large is refused by its size, before a byte is read. It is then
+ * opened without blocking and looked at again through the open handle, in
+ * case it was swapped in between.
+ */
+async function readContentFile(tree: ContentTree, full: string): Promise<VFile> {
   const file = track(tree, new VFile({ path: full }));
   if (!(await isInside(tree, full))) {
     fail(file, 'Unexpected link to a file outside the content folder', undefined, 'file-outside-content');
-    return undefined;
+    return file;
   }
-  const bytes = await readFile(full);
-  if (bytes.byteLength > maxFileBytes) {
-    fail(file, `Unexpected file size of ${Math.round(bytes.byteLength / 1024)} KiB, expected at most ${maxFileBytes / 1024} KiB`, undefined, 'file-too-large');
-    return undefined;
-  }
+  const bytes = await readRegularFile(file, full);
+  if (!bytes) return file;
   try {
     file.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const text = new TextDecoder('utf-8').decode(bytes);
     fail(file, 'Unexpected bytes that are not UTF-8 text', advance({ line: 1, column: 1 }, text.slice(0, text.indexOf('\uFFFD'))), 'file-encoding');
+    return file;
+  }
+  reportForbiddenCharacters(file, String(file.value));
+  return file;
+}
+
+async function readRegularFile(file: VFile, full: string): Promise<Uint8Array | undefined> {
+  const name = path.basename(full);
+  const checked = (kind: string | undefined, size: number): boolean => {
+    if (kind) {
+      fail(file, `Unexpected ${kind} \`${name}\`, expected a file of text`, undefined, 'file-not-regular');
+      return false;
+    }
+    if (size > maxFileBytes) {
+      fail(file, `Unexpected file size of ${Math.round(size / 1024)} KiB, expected at most ${maxFileBytes / 1024} KiB`, undefined, 'file-too-large');
+      return false;
+    }
+    return true;
+  };
+  try {
+    const before = await stat(full);
+    if (!checked(specialKind(before), before.size)) return undefined;
+    const handle = await open(full, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const now = await handle.stat();
+      if (!checked(specialKind(now), now.size)) return undefined;
+      const bytes = await handle.readFile();
+      // A file that grew since it was looked at is still held to the limit.
+      return checked(undefined, bytes.byteLength) ? bytes : undefined;
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    fail(file, `Cannot read \`${name}\` (${describeError(error)})`, undefined, 'file-unreadable');
     return undefined;
   }
-  return file;
+}
+
+/** What a path is when it is not a regular file: "folder", "named pipe (FIFO)" … */
+function specialKind(stats: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFIFO()) return 'named pipe (FIFO)';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
+  return 'special file';
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'it disappeared while being read';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    default:
+      return code ?? 'unknown error';
+  }
+}
+
+/** Control characters and bidirectional overrides, each at its line and column. */
+function reportForbiddenCharacters(file: VFile, text: string): void {
+  const found = findForbidden(text, maxCharacterReports + 1);
+  let point = { line: 1, column: 1 };
+  let from = 0;
+  for (const [index, character] of found.entries()) {
+    point = advance(point, text.slice(from, character.index));
+    from = character.index;
+    if (index === maxCharacterReports) {
+      fail(file, `Unexpected further invisible characters after the first ${maxCharacterReports}; the file may not be text`, point, character.kind === 'bidi' ? 'bidi-control' : 'control-character');
+      break;
+    }
+    if (character.kind === 'bidi') {
+      fail(file, `Unexpected bidirectional control character ${character.name}: it reorders the text around it, so that what readers see differs from what is written`, point, 'bidi-control');
+    } else {
+      fail(file, `Unexpected control character ${character.name}, expected printable text`, point, 'control-character');
+    }
+  }
+}
+
+/** A folder's entries, or `undefined` (reported on `file`, which stands for the folder) when it cannot be listed. */
+async function listFolder(tree: ContentTree, dir: string, file = new VFile({ path: dir })): Promise<Dirent[] | undefined> {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    fail(track(tree, file), `Cannot read the folder \`${path.basename(dir)}\` (${describeError(error)})`, undefined, 'file-unreadable');
+    return undefined;
+  }
 }
 
 function track(tree: ContentTree, file: VFile): VFile {
@@ -221,7 +327,7 @@ async function isDirectory(tree: ContentTree, full: string): Promise<boolean> {
     fail(track(tree, new VFile({ path: full })), 'Unexpected link to a location outside the content folder', undefined, 'file-outside-content');
     return false;
   }
-  return (await stat(full)).isDirectory();
+  return (await stat(full).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 /** False for a symbolic link (or a path through one) that leads outside the content folder. */

@@ -13,9 +13,10 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
-import type { RuleId } from '../messages/catalog.ts';
+import { rules, type RuleId } from '../messages/catalog.ts';
 import { fail } from '../messages/message.ts';
 import { closest } from '../messages/suggest.ts';
+import { localeCodePattern } from '../schema/common.ts';
 import { keyNodeOf, nodeAtPath, placeOfNode, type YamlSource } from './yaml.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -164,11 +165,18 @@ function report(source: YamlSource, schema: z.ZodType, issue: Issue): void {
     case 'invalid_key': {
       const key = String(path.at(-1) ?? '');
       const parent = nodeAtPath(source, path.slice(0, -1)).node;
-      const reason = issue.issues[0]?.message ?? 'This key is not allowed here.';
-      fail(source.file, `Unexpected key \`${key}\`${where}: ${reason}`, placeOfNode(source, keyNodeOf(parent, key) ?? parent), ruleForKey(path));
+      const inner = issue.issues[0];
+      const reason = inner?.message ?? 'This key is not allowed here.';
+      fail(source.file, `Unexpected key \`${key}\`${where}: ${reason}`, placeOfNode(source, keyNodeOf(parent, key) ?? parent), (inner && ruleOfIssue(inner)) ?? ruleForKey(path));
       return;
     }
     case 'invalid_union': {
+      // The option of the kind written (text, or one text per language) says what is wrong with it.
+      const sameKind = issue.errors.find((issues) => issues.length > 0 && issues.every((inner) => inner.code !== 'invalid_type'));
+      if (sameKind) {
+        for (const inner of sameKind) report(source, schema, { ...inner, path: [...path, ...inner.path] } as Issue);
+        return;
+      }
       const options = unionOptions(schemaAtPath(schema, path));
       const key = path.at(-1);
       fail(source.file, `Unexpected ${describeNode(node)}${typeof key === 'string' ? ` for \`${key}\`` : ''}${where}, expected ${options.join(' or ')}`, placeOfNode(source, node), 'wrong-type');
@@ -180,9 +188,28 @@ function report(source: YamlSource, schema: z.ZodType, issue: Issue): void {
       return;
     }
     default: {
-      fail(source.file, `${issue.message.replace(/\.$/, '')}${where}: found ${describeNode(node)}`, placeOfNode(source, node), ruleForKey(path));
+      const ruleId = ruleOfIssue(issue) ?? ruleForKey(path);
+      const params = issue.code === 'custom' ? (issue.params as { atKey?: boolean } | undefined) : undefined;
+      if (params?.atKey) {
+        const key = String(path.at(-1) ?? '');
+        const parent = nodeAtPath(source, path.slice(0, -1)).node;
+        fail(source.file, issue.message, placeOfNode(source, keyNodeOf(parent, key) ?? node), ruleId);
+        return;
+      }
+      const reason = ruleId === 'blank-text' ? `${issue.message.replace(/, expected words$/, '')} for \`${String(path.findLast((key) => typeof key === 'string') ?? '')}\`${where}, expected words` : `${issue.message.replace(/\.$/, '')}${where}: found ${describeNode(node)}`;
+      fail(source.file, reason, placeOfNode(source, node), ruleId);
     }
   }
+}
+
+/** A rule named by the schema itself (`params: { ruleId }` on a refinement), or implied by the check that failed. */
+function ruleOfIssue(issue: Issue): RuleId | undefined {
+  if (issue.code === 'custom') {
+    const ruleId = (issue.params as { ruleId?: string } | undefined)?.ruleId;
+    if (ruleId && Object.hasOwn(rules, ruleId)) return ruleId as RuleId;
+  }
+  if (issue.code === 'invalid_format' && issue.format === 'regex' && issue.pattern === String(localeCodePattern)) return 'invalid-locale';
+  return undefined;
 }
 
 /** The rule for a format problem, from the key it concerns. */

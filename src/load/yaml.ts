@@ -2,10 +2,18 @@
  * Parses a content file with the `yaml` package, keeping the document so that
  * every later message can point at the line and column of the value it is
  * about. Syntax problems become positioned messages, never exceptions.
+ *
+ * Every file is read as YAML 1.2 with the core schema, whatever it declares:
+ * a date stays the text `2022-09-15` and `yes` stays `yes` (YAML 1.1 would
+ * make them a JavaScript Date and `true`). A `%YAML` directive other than
+ * 1.2, and tags beyond the core ones (`!!timestamp`, `!!binary`, `!foo` …),
+ * are refused with a message rather than read differently from what the
+ * author meant.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
+import { findForbidden } from '../messages/characters.ts';
 import { fail } from '../messages/message.ts';
 
 export interface YamlSource {
@@ -14,15 +22,30 @@ export interface YamlSource {
   lineCounter: LineCounter;
 }
 
+/** The tags of the YAML 1.2 core schema, which change nothing a plain value would not. */
+const coreTags = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
 export function parseYaml(file: VFile): YamlSource | undefined {
+  // A file that could not be read has no value; its error is already reported.
+  if (file.value === undefined) return undefined;
   const lineCounter = new LineCounter();
   const text = String(file.value);
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', resolveKnownTags: false, logLevel: 'silent' });
   const source: YamlSource = { file, document, lineCounter };
+  const directive = /^%YAML[ \t]+(\S*)/m.exec(text);
+  if (directive && directive[1] !== '1.2') {
+    const offset = directive.index;
+    fail(file, `Unexpected \`%YAML ${directive[1]}\` directive, expected YAML 1.2 (content files are read as YAML 1.2, where dates and yes/no stay as written)`, placeOfRange(source, offset, offset + directive[0].length), 'yaml-feature');
+    return undefined;
+  }
   // Only the first syntax error: the ones after it usually follow from it.
   const error = document.errors[0];
   if (error) {
-    const [start, end] = error.pos;
+    let [start, end] = error.pos;
+    if (error.code === 'RESOURCE_EXHAUSTION' && !/alias/i.test(error.message)) {
+      // Where the parser ran out of stack depends on the machine: name the line, from its first character.
+      start = end = text.lastIndexOf('\n', start - 1) + 1 + /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', start - 1) + 1))![0].length;
+    }
     fail(file, yamlReason(error.code, error.message, text, start), placeOfRange(source, start, end), 'yaml-syntax');
     return undefined;
   }
@@ -30,7 +53,50 @@ export function parseYaml(file: VFile): YamlSource | undefined {
     fail(file, 'The file is empty; expected YAML content', { line: 1, column: 1 }, 'file-missing', 'Write the file’s content (see docs/content-format.md), or delete the file.');
     return undefined;
   }
-  return source;
+  return checkNodes(source) ? source : undefined;
+}
+
+/**
+ * Walks every node (without recursion: nesting depth is the author's) for
+ * what the parser accepts but the content must not hold: tags other than
+ * the core ones, and control characters or direction overrides written as
+ * escapes in double-quoted text (`"\x1b"`, `"\u202E"`), in keys or values.
+ * Characters written as themselves were reported when the file was read.
+ */
+function checkNodes(source: YamlSource): boolean {
+  let ok = true;
+  const stack: unknown[] = [source.document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) continue;
+    if (node.tag && !coreTags.has(node.tag)) {
+      ok = false;
+      const written = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      // The node's range leaves its tag out: point at the tag when it is written as shown, just before.
+      const start = node.range?.[0] ?? 0;
+      const tagAt = String(source.file.value).lastIndexOf(written, start);
+      const place = tagAt >= 0 && !String(source.file.value).slice(tagAt, start).includes('\n') ? placeOfRange(source, tagAt, tagAt + written.length) : placeOfNode(source, node);
+      fail(source.file, `Unexpected YAML tag \`${written}\`, expected a plain value (text, list or group of keys)`, place, 'yaml-feature');
+    }
+    if (isScalar(node)) {
+      const written = node.range ? String(source.file.value).slice(node.range[0], node.range[1]) : '';
+      // Characters written as themselves were reported when the file was read; these came from escapes.
+      if (node.type === Scalar.QUOTE_DOUBLE && typeof node.value === 'string' && findForbidden(written, 1).length === 0) {
+        const [character] = findForbidden(node.value, 1);
+        if (character) {
+          ok = false;
+          fail(source.file, `Unexpected ${character.kind === 'bidi' ? 'bidirectional control character' : 'control character'} ${character.name}, written as an escape in quoted text`, placeOfNode(source, node), character.kind === 'bidi' ? 'bidi-control' : 'control-character');
+        }
+      }
+    } else {
+      for (let index = node.items.length - 1; index >= 0; index--) stack.push(node.items[index]);
+    }
+  }
+  return ok;
 }
 
 /** The YAML package's messages are for programmers; say the common ones plainly. */
@@ -43,9 +109,11 @@ function yamlReason(code: string, message: string, text: string, offset: number)
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
       return `Unexpected indentation or missing character (${firstLine})`;
+    case 'RESOURCE_EXHAUSTION':
+      if (!/alias/i.test(message)) return 'Unexpected nesting: lists or groups of keys inside each other thousands of levels deep';
+      return `Unexpected use of YAML aliases (${firstLine}); write the text out instead`;
     case 'ALIAS_PROPS':
     case 'BAD_ALIAS':
-    case 'RESOURCE_EXHAUSTION':
       return `Unexpected use of YAML aliases (${firstLine}); write the text out instead`;
     default:
       return `Malformed YAML: ${firstLine}`;

@@ -29,10 +29,8 @@ export class RenderCache {
 /** The values of the variables `markdown` uses: all that its rendering depends on. */
 function usedValues(markdown: string, variables: Readonly<Record<string, string>>): string {
   if (!markdown.includes('{{')) return '';
-  const parts: string[] = [];
-  for (const match of markdown.matchAll(variablePattern)) {
-    const name = match[1]!;
-    parts.push(Object.hasOwn(variables, name) ? `${name}=${variables[name]}` : `${name}\u0001`);
-  }
-  return parts.join('\u0002');
+  // Each name once, however often the text uses it: the key stays as small as the values it depends on.
+  const names = new Set<string>();
+  for (const match of markdown.matchAll(variablePattern)) names.add(match[1]!);
+  return [...names].map((name) => (Object.hasOwn(variables, name) ? `${name}=${variables[name]}` : `${name}\u0001`)).join('\u0002');
 }

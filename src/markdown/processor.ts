@@ -3,8 +3,13 @@
  * clause of every version and language (per-text settings travel in
  * `file.data`):
  *
- *   remark-parse → remark-gfm → remark-directive → our rules, variables, flags,
- *   text runs (for redlines) → remark-rehype → whole-clause flags → rehype-sanitize → rehype-stringify
+ *   (limits on nesting and inline syntax, checked before parsing) →
+ *   remark-parse → remark-gfm → remark-directive → depth limit, variables,
+ *   our rules, flags, text runs (for redlines) → remark-rehype →
+ *   whole-clause flags → rehype-sanitize → rehype-stringify
+ *
+ * Variables are filled before the rules check links, so that the address a
+ * reader gets (`[site]({{website}})` → `https://…`) is the one checked.
  */
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -19,19 +24,21 @@ import type { FlagKind } from '../schema/policy-text.ts';
 import './data.ts';
 import rehypeFlagBlocks from './rehype-flag-blocks.ts';
 import remarkContentRules, { type InternalLink } from './remark-content-rules.ts';
+import remarkDepthLimit from './remark-depth-limit.ts';
 import remarkFlags from './remark-flags.ts';
 import remarkTextRuns, { type TextRun } from './remark-text-runs.ts';
 import remarkVariables from './remark-variables.ts';
 import { fail } from '../messages/message.ts';
-import { nestingProblem } from './limits.ts';
+import { limitProblem } from './limits.ts';
 import { sanitizeSchema } from './sanitize.ts';
 
 export const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkDirective)
-  .use(remarkContentRules)
+  .use(remarkDepthLimit)
   .use(remarkVariables)
+  .use(remarkContentRules)
   .use(remarkFlags)
   .use(remarkTextRuns)
   .use(remarkRehype)
@@ -62,9 +69,9 @@ export interface Rendered {
 
 export function renderMarkdown(markdown: string, options: RenderOptions): Rendered {
   const file = new VFile({ value: markdown, data: { variables: options.variables, clauseFlag: options.clauseFlag } });
-  const tooDeep = nestingProblem(markdown);
-  if (tooDeep) {
-    fail(file, tooDeep.reason, tooDeep.point, 'markdown-too-deep');
+  const problem = limitProblem(markdown);
+  if (problem) {
+    fail(file, problem.reason, problem.point, problem.ruleId);
     return { html: '', inlineFlags: [], blocks: [], links: [], messages: file.messages };
   }
   const html = String(processor.processSync(file)).trim();

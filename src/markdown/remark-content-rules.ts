@@ -1,16 +1,23 @@
 /**
- * remark plugin: what clause text may contain. Raw HTML, images and headings
- * are reported (and removed, so they can never reach a page), and links must
- * use http, https, mailto or tel, or point at a clause with `#clause-id`.
- * The sanitizer after remark-rehype enforces the same again.
+ * remark plugin: what clause text may contain. Raw HTML, images, headings
+ * and footnotes are reported (and removed, so they can never reach a page),
+ * and links must use http, https, mailto or tel, or point at a clause with
+ * `#clause-id`. The sanitizer after remark-rehype enforces the same again.
+ *
+ * Footnotes are refused rather than supported: each clause is rendered on
+ * its own, so their numbers and ids would repeat on a page, and their
+ * back links and "Footnotes" heading would need the page's language. A
+ * note belongs in the text, or in a clause a link points to.
  */
 import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { linkProtocols } from '../schema/common.ts';
-import { fail } from '../messages/message.ts';
+import { advance, fail } from '../messages/message.ts';
 import './data.ts';
+
+const footnoteHint = 'Write the note in the clause itself, in brackets, or link to the clause it refers to: `[see clause 8](#no-consent-needed)`.';
 
 export function isAllowedLink(url: string): boolean {
   if (url.startsWith('#')) return /^#[a-z][a-z0-9-]*$/.test(url);
@@ -47,6 +54,16 @@ export default function remarkContentRules() {
         case 'imageReference':
           fail(file, 'Unexpected image in clause text; images are not supported (they would load from another site)', node.position, 'unsupported-markdown', 'Describe the content in words, or link to it with [text](https://…).');
           return remove();
+        case 'footnoteReference':
+        case 'footnoteDefinition':
+          fail(file, `Unexpected footnote \`[^${node.label ?? node.identifier}]\`${node.type === 'footnoteDefinition' ? ' definition' : ''}, expected the note in the text; footnotes are not supported`, node.position, 'unsupported-markdown', footnoteHint);
+          return remove();
+        case 'text': {
+          // `[^1]` with no definition stays text, and would be published as written.
+          const reference = /\[\^[^\]\s]+\]/.exec(node.value);
+          if (reference) fail(file, `Unexpected footnote \`${reference[0]}\`, expected the note in the text; footnotes are not supported`, node.position ? advance(node.position.start, node.value.slice(0, reference.index)) : undefined, 'unsupported-markdown', footnoteHint);
+          return undefined;
+        }
         case 'heading':
           fail(file, 'Unexpected heading (`#`) in clause text, expected paragraphs; put a clause heading in its `title`', node.position, 'unsupported-markdown');
           return undefined;

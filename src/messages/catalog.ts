@@ -13,8 +13,24 @@ export const rules = {
     hint: 'Split the text into several sections or check that the file is the right one.',
   },
   'file-outside-content': {
-    title: 'Link points outside content/',
-    hint: 'Replace the symbolic link with a real file inside content/.',
+    title: 'Link points outside the content folder',
+    hint: 'Replace the symbolic link with a real file inside the content folder.',
+  },
+  'file-not-regular': {
+    title: 'Not a file',
+    hint: 'Replace the folder, pipe or device with an ordinary text file of that name, or remove it.',
+  },
+  'file-unreadable': {
+    title: 'File cannot be read',
+    hint: 'Check that the file exists and that you may read it (its permissions), then run the command again.',
+  },
+  'control-character': {
+    title: 'Control character in text',
+    hint: 'Delete the invisible character at this place (it often comes from copying out of another program); retype the text around it if your editor does not show it. In YAML, do not write it as an escape such as "\\x00" either.',
+  },
+  'bidi-control': {
+    title: 'Bidirectional override in text',
+    hint: 'Delete the invisible direction character at this place. Right-to-left text needs no overrides; where punctuation lands on the wrong side, use the marks U+200F (RLM) or U+200E (LRM), which are allowed.',
   },
   'file-missing': {
     title: 'Required file is missing',
@@ -27,6 +43,10 @@ export const rules = {
   'yaml-syntax': {
     title: 'Malformed YAML',
     hint: 'Check the indentation (spaces, never tabs), the colon after each key, and put text that contains `: ` or starts with a special character in quotes, or use a `|` block.',
+  },
+  'yaml-feature': {
+    title: 'YAML feature not supported',
+    hint: 'Remove the `%YAML` line or the `!!tag`: content files are read as YAML 1.2, where dates and yes/no stay as written and text needs no tags.',
   },
   'unknown-key': {
     title: 'Unknown key',
@@ -52,6 +72,14 @@ export const rules = {
     title: 'Invalid date',
     hint: 'Write dates as YYYY-MM-DD, such as 2022-09-15, and check that the day exists.',
   },
+  'invalid-locale': {
+    title: 'Invalid language tag',
+    hint: 'Write a BCP 47 language tag such as `en`, `zh-CN` or `pt-BR`, spelt the same (same upper and lower case) in every file.',
+  },
+  'blank-text': {
+    title: 'Text is blank',
+    hint: 'Write the text, or remove the key (a clause needs text).',
+  },
   'invalid-url': {
     title: 'Address not allowed',
     hint: 'Use an absolute address that starts with https:// (or http://).',
@@ -68,9 +96,17 @@ export const rules = {
     title: 'Flag written incorrectly',
     hint: 'Write a flag as `:sensitive[the flagged words]` or `:important[the flagged words]`, not nested inside another flag and without `{…}` options.',
   },
+  'variable-syntax': {
+    title: 'Variable written incorrectly',
+    hint: 'Write a variable as `{{name}}`: two braces on each side, a name of letters, digits and `_` (no `-` or `.`), defined under `variables:` in content/site.yaml.',
+  },
+  'text-too-long': {
+    title: 'Text too long after filling in variables',
+    hint: 'Use the variable fewer times, or shorten its value in content/site.yaml.',
+  },
   'undefined-variable': {
     title: 'Undefined variable',
-    hint: 'Define the variable under `variables:` in content/site.yaml, or correct its name.',
+    hint: 'Define the variable under `variables:` in site.yaml (in the content folder), or correct its name.',
   },
   'raw-html': {
     title: 'HTML in text',
@@ -84,6 +120,10 @@ export const rules = {
     title: 'Text nested too deeply',
     hint: 'Flatten the lists: legal text reads best with at most two or three levels.',
   },
+  'markdown-too-complex': {
+    title: 'Too much Markdown syntax in one paragraph',
+    hint: 'Split the paragraph, or write literal characters with a backslash (`\\*`, `\\_`, `\\[`, `\\]`): so many markers in one paragraph would stall the build.',
+  },
   'unsafe-link': {
     title: 'Link address not allowed',
     hint: 'Links may use https://, http://, mailto: or tel:, or point to a clause in this document with #clause-id.',
@@ -91,6 +131,10 @@ export const rules = {
   'unknown-sdk': {
     title: 'Unknown SDK',
     hint: 'Use the id of an SDK listed in the version’s sdks.yaml, or `all`.',
+  },
+  'duplicate-sdk': {
+    title: 'SDK listed twice',
+    hint: 'List each SDK once in the clause’s `sdks:`.',
   },
   'version-folder': {
     title: 'Version folder is not a date',
@@ -100,13 +144,17 @@ export const rules = {
     title: 'Publication date differs from the folder name',
     hint: 'Make `published:` equal to the version folder’s name, or rename the folder.',
   },
+  'effective-before-published': {
+    title: 'Takes effect before it was published',
+    hint: 'Check the dates: a version usually takes effect on or after its publication date. If it really applies retroactively, keep it, and say so in the text.',
+  },
   'version-locked': {
     title: 'Published version changed',
     hint: 'A published version is a legal record and never changes. Undo the change, and make it in a new version (`npm run new-version -- <document> <YYYY-MM-DD>`).',
   },
   'version-unlocked': {
     title: 'Version neither draft nor published',
-    hint: 'Publish it with `npm run publish-version -- <document> <YYYY-MM-DD>` (which records it in content/versions.lock.yaml), or mark it `draft: true`.',
+    hint: 'Publish it with `npm run publish-version -- <document> <YYYY-MM-DD>` (which records it in versions.lock.yaml), or mark it `draft: true`.',
   },
   'version-order': {
     title: 'New version dated before a published one',
@@ -114,11 +162,11 @@ export const rules = {
   },
   'lock-missing': {
     title: 'Lock file missing',
-    hint: 'Restore content/versions.lock.yaml from version control (`git checkout -- content/versions.lock.yaml`), or mark versions that were never published `draft: true`.',
+    hint: 'Restore versions.lock.yaml in the content folder from version control (`git checkout -- <content folder>/versions.lock.yaml`), or mark versions that were never published `draft: true`.',
   },
   'lock-chain': {
     title: 'Lock entry edited',
-    hint: 'content/versions.lock.yaml is append-only and written only by `npm run publish-version`. Restore it from version control (`git checkout -- content/versions.lock.yaml`).',
+    hint: 'versions.lock.yaml is append-only and written only by `npm run publish-version`. Restore it from version control (`git checkout -- <content folder>/versions.lock.yaml`).',
   },
   'lock-format': {
     title: 'Old lock format',
@@ -138,7 +186,7 @@ export const rules = {
   },
   'unknown-locale': {
     title: 'Language not configured',
-    hint: 'List the language under `locales:` in content/site.yaml, or rename the file to a configured language.',
+    hint: 'List the language under `locales:` in site.yaml, or rename the file to a configured language.',
   },
   'missing-translation': {
     title: 'Text missing for a language',
@@ -222,7 +270,7 @@ export const rules = {
   },
   'missing-ui-strings': {
     title: 'No interface words for a language',
-    hint: 'Add content/ui/<language>.yaml with the interface words for that language (`npm run ui:new -- <language>` writes one to translate); see docs/translation.md.',
+    hint: 'Add ui/<language>.yaml in the content folder with the interface words for that language (`npm run ui:new -- <language>` writes one to translate); see docs/translation.md.',
   },
   'missing-ui-string': {
     title: 'Interface word missing',

@@ -5,29 +5,36 @@
  *       see: content/privacy/2022-09-15/en.yaml:4:9  first used here
  *       fix: Check the spelling of the key …
  *
+
  * One entry per problem, in file order, then a count. No stack traces.
+ * Content quoted in a message is printed with its control characters and
+ * direction overrides written out (`<U+001B>`), so that it can neither
+ * rewrite the terminal nor turn the line around.
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { printable } from './characters.ts';
 import { startOf } from './message.ts';
 
 export interface ReportOptions {
   /** Paths are printed relative to this folder. */
   cwd?: string;
+  /** A file whose messages come first (the one the author just saved), before the problems it caused elsewhere. */
+  first?: string | undefined;
 }
 
 export function formatMessage(file: VFile, message: VFileMessage, options: ReportOptions = {}): string {
   const point = startOf(message.place);
   const severity = message.fatal === true ? 'error' : 'warning';
   const rule = message.ruleId ? `  (${message.ruleId})` : '';
-  const lines = [`${displayPath(file.path, options)}:${point.line}:${point.column}  ${severity}  ${message.reason}${rule}`];
+  const lines = [`${printable(displayPath(file.path, options))}:${point.line}:${point.column}  ${severity}  ${printable(message.reason)}${rule}`];
   const cause = message.cause;
   if (cause instanceof VFileMessage && cause.file) {
     const at = startOf(cause.place);
-    lines.push(`  see: ${displayPath(cause.file, options)}:${at.line}:${at.column}  ${cause.reason}`);
+    lines.push(`  see: ${printable(displayPath(cause.file, options))}:${at.line}:${at.column}  ${printable(cause.reason)}`);
   }
-  if (message.note) lines.push(`  fix: ${message.note}`);
+  if (message.note) lines.push(`  fix: ${printable(message.note)}`);
   return lines.join('\n');
 }
 
@@ -52,6 +59,8 @@ function displayPath(filePath: string | undefined, options: ReportOptions): stri
 }
 
 function compare(fileA: VFile, a: VFileMessage, fileB: VFile, b: VFileMessage, options: ReportOptions): number {
+  const first = Number(fileB.path === options.first) - Number(fileA.path === options.first);
+  if (first !== 0) return first;
   const byFile = displayPath(fileA.path, options).localeCompare(displayPath(fileB.path, options));
   if (byFile !== 0) return byFile;
   const pa = startOf(a.place);

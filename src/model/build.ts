@@ -18,7 +18,7 @@ import type { VersionsLock } from '../schema/versions-lock.ts';
 import { siteContext, type BuildOptions } from './context.ts';
 import { buildDocument } from './document.ts';
 import type { DocumentModel, SiteModel } from './types.ts';
-import { localizedValue } from './values.ts';
+import { localeTexts } from './values.ts';
 
 export type { BuildOptions } from './context.ts';
 
@@ -35,10 +35,7 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions, lo
     preview: options.mode === 'preview',
     sourceLocale: site.data.sourceLocale,
     governingLocale: site.data.governingLocale ?? site.data.sourceLocale,
-    locales: context.locales.map((code) => {
-      const locale = site.data.locales[code]!;
-      return { code, name: locale.name, dir: locale.dir, siteName: localizedValue(site, ['name'], site.data.name, code) };
-    }),
+    locales: context.locales.map((code) => ({ code, dir: site.data.locales[code]!.dir, ...localeTexts(site, code, context.siteValues.get(code) ?? {}) })),
     ui,
     documents: content.documents.map((document) => buildDocument(document, context)).filter((document): document is DocumentModel => document !== undefined),
     records: { chainHead: chainHead(entries), entries: entries.length },

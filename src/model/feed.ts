@@ -7,11 +7,11 @@
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { x } from 'xastscript';
-import { toXml } from 'xast-util-to-xml';
 import { formatDate, useTranslations, type Translate } from '../i18n/index.ts';
-import { changeSentence } from '../render/inventory-changes.ts';
 import { listKinds } from '../inventory/taxonomy.ts';
+import { changeSentence } from '../render/inventory-changes.ts';
 import { absoluteUrl, documentUrl, feedUrl, listUrl, versionUrl } from '../routing.ts';
+import { serializeXml } from './xml.ts';
 import type { DocumentModel, LocaleModel, SiteModel, VersionModel } from './types.ts';
 
 export function buildFeed(site: SiteModel, locale: LocaleModel, document: DocumentModel): string {
@@ -49,7 +49,7 @@ export function buildFeed(site: SiteModel, locale: LocaleModel, document: Docume
       ),
     ]),
   ]);
-  return `${toXml(tree, { closeEmptyElements: true })}\n`;
+  return serializeXml(tree);
 }
 
 /** The version's inventory changes, one sentence each, as the entry's HTML content (Atom escapes it). */

@@ -1,7 +1,7 @@
 /** sitemap.xml with hreflang alternates, built as an xast tree. */
 import { x } from 'xastscript';
-import { toXml } from 'xast-util-to-xml';
 import { absoluteUrl, sitemapPages } from '../routing.ts';
+import { serializeXml } from './xml.ts';
 import type { SiteModel } from './types.ts';
 
 export function buildSitemap(site: SiteModel): string {
@@ -20,5 +20,5 @@ export function buildSitemap(site: SiteModel): string {
       ),
     ),
   ]);
-  return `${toXml(tree, { closeEmptyElements: true })}\n`;
+  return serializeXml(tree);
 }

@@ -9,7 +9,7 @@ import type { ComparableClause, ComparableText } from '../diff/redline.ts';
 import type { ClauseForLint, TextForLint } from '../lint/index.ts';
 import type { Parsed, ParsedVersion } from '../load/parsed.ts';
 import { markdownPointMapper } from '../load/scalar-position.ts';
-import { nodeAtPath, placeOfNode } from '../load/yaml.ts';
+import { keyNodeOf, nodeAtPath, placeOfNode } from '../load/yaml.ts';
 import type { RenderCache } from '../markdown/cache.ts';
 import { replaceVariables } from '../markdown/variables.ts';
 import { fail, related, type Place } from '../messages/message.ts';
@@ -19,6 +19,9 @@ import type { ClauseFacts, SectionFacts, TextFacts } from '../translation/facts.
 import { localizeSdk, resolveSdkRefs } from './sdks.ts';
 import type { ClauseModel, PolicyText } from './types.ts';
 import { plainText } from './values.ts';
+
+/** The clauses of one language file may come to this many characters of HTML. */
+const maxPageLength = 16 * 1024 * 1024;
 
 export interface TextInput {
   text: Parsed<PolicyTextInput>;
@@ -64,6 +67,8 @@ export function buildText(input: TextInput): BuiltText {
     return plainText(source, value, path, values);
   };
   const recordSections: CanonicalRecord['sections'] = [];
+  // Each clause's text is bounded; so is their sum, so that a page stays a string a browser can hold.
+  let pageLength = 0;
 
   const sections = data.sections.map((section, s) => {
     sectionFacts.push({ id: section.id, place: idPlace(section.id, ['sections', s, 'id']) });
@@ -74,6 +79,9 @@ export function buildText(input: TextInput): BuiltText {
       const textNode = nodeAtPath(source, [...path, 'text']).node;
       const rendered = input.renderer.render(locale, clause.text, { variables: values, clauseFlag: clause.flag });
       const toFile = markdownPointMapper(source, textNode);
+      if (pageLength <= maxPageLength && (pageLength += rendered.html.length) > maxPageLength) {
+        fail(source.file, `Unexpected length: with this clause, the clauses of this file come to more than ${maxPageLength.toLocaleString('en')} characters once variables are filled in, expected less`, placeOfNode(source, textNode), 'text-too-long');
+      }
       for (const message of rendered.messages) {
         const point = message.place ? toFile('start' in message.place ? message.place.start : message.place) : placeOfNode(source, textNode);
         fail(source.file, message.reason, point, (message.ruleId ?? 'unsupported-markdown') as never, message.note ?? undefined);
@@ -117,12 +125,15 @@ export function buildText(input: TextInput): BuiltText {
     return { id: section.id, ...(title !== undefined ? { title } : {}), clauses };
   });
 
+  for (const id of Object.keys(data.sdkTexts ?? {})) {
+    if (!input.sdkIds.has(id)) fail(source.file, `Unknown SDK \`${id}\` under \`sdkTexts\`, expected one of ${[...input.sdkIds].map((known) => `\`${known}\``).join(', ') || 'the SDKs of sdks.yaml'}`, placeOfNode(source, keyNodeOf(nodeAtPath(source, ['sdkTexts']).node, id)), 'unknown-sdk');
+  }
   const sdks = version.sdks;
   const policyText: PolicyText = {
     locale,
     title: titled(data.title, ['title']),
     sections,
-    sdks: sdks ? sdks.data.sdks.map((sdk, index) => localizeSdk(sdks, index, sdk, locale, values)) : [],
+    sdks: sdks ? sdks.data.sdks.map((sdk, index) => localizeSdk(sdks, index, sdk, locale, values, { parsed: text })) : [],
   };
   return {
     text: policyText,

@@ -14,6 +14,8 @@ export interface SiteModel {
   builtFor: string;
   /** True in the live preview (`npm run dev`), false when publishing. */
   preview: boolean;
+  /** Preview only: every warning (and error) of the run, for the banner on each page (src/model/preview.ts). */
+  previewMessages?: PreviewMessage[];
   /** The language the others are translated from. */
   sourceLocale: string;
   /** The language whose text prevails; every other language's pages say so. */
@@ -223,4 +225,19 @@ export interface SdkModel {
   purpose: string;
   personalInformation: string[];
   privacyPolicy: string;
+}
+
+/** A problem shown in the preview's banner, with the page it belongs to. */
+export interface PreviewMessage {
+  /** The document and version the message is about; absent for site-wide files. */
+  document?: string;
+  version?: string;
+  /** Relative to the working folder, as the terminal report writes it. */
+  file: string;
+  absolutePath: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  reason: string;
+  ruleId?: string;
 }

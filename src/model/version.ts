@@ -20,7 +20,7 @@ import { checkSdkIds } from './sdks.ts';
 import { buildText } from './text.ts';
 import { checkTranslations, fillUntranslated } from './translations.ts';
 import type { PolicyText, VersionModel } from './types.ts';
-import { valuesFor } from './values.ts';
+import { localizedSummary, valuesFor } from './values.ts';
 
 /** A built version with what later steps need and the pages do not. */
 export interface BuiltVersion {
@@ -36,6 +36,10 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
   const key = `${document}/${version.id}`;
   if (meta && meta.data.published !== version.id) {
     fail(meta.source.file, `Unexpected publication date \`${meta.data.published}\` in version folder \`${version.id}\`, expected \`${version.id}\``, placeOfNode(meta.source, nodeAtPath(meta.source, ['published']).node), 'version-date-mismatch');
+  }
+  // Like every editorial warning, not given for a published version: it can no longer change (the example's first version has one).
+  if (meta && !publication && meta.data.effective < meta.data.published) {
+    warn(meta.source.file, `Unexpected effective date \`${meta.data.effective}\` before the publication date \`${meta.data.published}\`: the version applies retroactively`, placeOfNode(meta.source, nodeAtPath(meta.source, ['effective']).node), 'effective-before-published');
   }
   for (const [locale, { file }] of version.texts) {
     if (!context.locales.includes(locale)) {
@@ -98,9 +102,10 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
     lintSdks(source.file, version.sdks.data.sdks.map((sdk, index) => ({ id: sdk.id, place: placeOfNode(source, nodeAtPath(source, ['sdks', index, 'id']).node) })), shown);
   }
   if (!meta) return undefined;
-  const summary = meta.data.summary ?? {};
+  const summary = localizedSummary(meta.source, meta.data.summary ?? {}, new Map(context.locales.map((locale) => [locale, valuesFor(version, locale, context.siteValues)])));
   if (meta.data.material) {
-    for (const locale of expected) {
+    // A translation added after publication cannot add its summary to the published version.yaml.
+    for (const locale of expected.filter((candidate) => !publication?.annexLocales.includes(candidate))) {
       if (summary[locale] === undefined) {
         fail(meta.source.file, `Missing \`${locale}:\` under \`summary\`: a material change needs its summary in every language`, placeOfNode(meta.source, nodeAtPath(meta.source, ['summary']).node), 'missing-translation', `Add a line \`${locale}: …\` under \`summary\`.`);
       }

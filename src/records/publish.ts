@@ -16,7 +16,7 @@ import { formatReport } from '../messages/report.ts';
 import { siteContext } from '../model/context.ts';
 import { recordKey, sha256 } from './canonical.ts';
 import type { LockEntry } from '../schema/versions-lock.ts';
-import { fileHashes } from '../versions/lock.ts';
+import { fileHashes, shownPath, versionsLockFileName } from '../versions/lock.ts';
 import { appendEntry } from './chain.ts';
 import { pickValues, usedVariables, writeFrozenValues } from './frozen.ts';
 import { annexOfFile, filesOfRecord, type FileRecord } from './kinds.ts';
@@ -39,7 +39,7 @@ export async function publish(contentDir: string, slug: string, id: string, date
   if (!before.content || !document || !version || !files?.version) {
     return refuse(`No version ${slug}/${id} in ${path.relative(process.cwd(), contentDir) || '.'}/${before.content ? '' : ' (site.yaml has errors)'}:\n${formatReport(before.files)}`);
   }
-  if (before.tree.lock && !before.lock) return refuse(`${formatReport(before.files)}\n\nNothing was published: content/versions.lock.yaml has errors (see above).`);
+  if (before.tree.lock && !before.lock) return refuse(`${formatReport(before.files)}\n\nNothing was published: ${shownPath(contentDir, versionsLockFileName)} has errors (see above).`);
   const entries = before.lock?.data.entries ?? [];
   return version.publication ? publishAnnexes(contentDir, slug, version, files, entries, date) : publishVersion(contentDir, slug, version, files, entries, date, before.content.site);
 }
@@ -91,7 +91,8 @@ async function publishAnnexes(contentDir: string, slug: string, version: ParsedV
   const context = siteContext(site, { mode: 'publish', buildDate: date, drafts: true });
   for (const kind of pending) {
     if (kind.record !== 'translation' || !kind.locale) continue;
-    const own = [files.byName.get(`${kind.locale}.yaml`)].filter((file) => file !== undefined);
+    // Its text, and the version's files every language shares (the SDK directory, the dates): what its words use.
+    const own = [`${kind.locale}.yaml`, 'sdks.yaml', 'version.yaml'].map((name) => files.byName.get(name)).filter((file) => file !== undefined);
     written.push(await writeFrozenValues(version.dir, pickValues(context.siteValues, [kind.locale], usedVariables(own)), kind.locale));
   }
   const checked = await check(contentDir, slug, version.id, true);

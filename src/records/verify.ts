@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { loadSite } from '../load/index.ts';
 import { formatReport } from '../messages/report.ts';
 import { recordKey, sha256 } from './canonical.ts';
+import { shownPath, versionsLockFileName } from '../versions/lock.ts';
 
 /** The parts of any /policies.json (schemaVersion 1 or later) that verification reads. */
 const archivedManifestSchema = z.object({
@@ -64,7 +65,7 @@ export async function verifyRecords(archived: z.output<typeof archivedManifestSc
 
   const entries = parsed.lock?.data.entries ?? [];
   if (archived.records && !entries.some((entry) => entry.hash === archived.records!.chainHead)) {
-    errors.push(`The lock's history was rewritten: the chain head of the archived manifest (${archived.records.chainHead}) is no entry of content/versions.lock.yaml today.`);
+    errors.push(`The lock's history was rewritten: the chain head of the archived manifest (${archived.records.chainHead}) is no entry of ${shownPath(contentDir, versionsLockFileName)} today.`);
   }
 
   const problems: VerifyProblem[] = [];

@@ -14,7 +14,7 @@
 import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { Translate } from '../i18n/index.ts';
+import { languageName, type Translate } from '../i18n/index.ts';
 import type { ClauseModel, InventoryModel, PolicyText, SdkModel } from '../model/types.ts';
 import { listTree } from './inventory-lists.ts';
 
@@ -43,7 +43,10 @@ function clauseElement(text: PolicyText, clause: ClauseModel, t: Translate, inve
   const shown = clause.sdks.map((id) => text.sdks.find((sdk) => sdk.id === id)).filter((sdk) => sdk !== undefined);
   // Lists inside a clause: headings below the clause's, ids prefixed by it, clause links on this page.
   const lists = inventory ? clause.lists.map((kind) => listTree(kind, inventory, t, { headingLevel: 4, idPrefix: clause.id, policyHref: '', insidePolicy: true })) : [];
-  return h('div', { className: ['clause'], id: clause.id }, lines([
+  // Preview only: a clause the translation lacks, in the source language, said so in the page's language.
+  const untranslated = clause.untranslated;
+  return h('div', { className: ['clause'], id: clause.id, ...(untranslated ? { lang: untranslated.locale } : {}) }, lines([
+    ...(untranslated ? [h('p.notice.notice-untranslated', { role: 'note', lang: text.locale }, t('preview.untranslated', { language: languageName(untranslated.locale, text.locale), place: untranslated.place }))] : []),
     ...(clause.title ? [h('h3', clause.title)] : []),
     { type: 'raw', value: clause.html },
     ...(shown.length > 0 ? [sdkTable(shown, t)] : []),

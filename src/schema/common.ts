@@ -14,13 +14,45 @@ export const idSchema = z
   })
   .describe('Stable id in kebab-case. Keep it unchanged across versions and translations: it is the deep link `#id`.');
 
-/** BCP 47 language tag such as `en`, `zh-CN` or `ar`. */
+/** The shape of a language tag the generator takes: a language, then subtags such as a script, a region or a variant. */
+export const localeCodePattern = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** True when the JavaScript Intl APIs (dates, word breaking, language names) accept `code` as a language tag. */
+export function isValidLocale(code: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(code).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * BCP 47 language tag such as `en`, `zh-CN` or `ar`. Well-formed by the
+ * pattern, and valid: the Intl APIs the pages use must accept it (`en-a1`
+ * has the shape, but `a1` is neither a region nor a variant).
+ */
 export const localeCodeSchema = z
   .string()
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
+  .regex(localeCodePattern, {
     error: 'Expected a language tag such as `en`, `zh-CN` or `pt-BR`.',
   })
+  .refine(isValidLocale, {
+    error: (issue) => `Expected a valid BCP 47 language tag such as \`en\`, \`zh-CN\` or \`pt-BR\`: in \`${String(issue.input)}\`, a part after the language is neither a script, a region nor a variant`,
+    params: { ruleId: 'invalid-locale' },
+    abort: true,
+  })
   .describe('Language tag (BCP 47), such as `en` or `zh-CN`.');
+
+/** Text that shows nothing: empty, or only spaces, line breaks and zero-width characters. */
+export function isBlank(value: string): boolean {
+  return /^[\s\u200B-\u200D\u2060\uFEFF]*$/.test(value);
+}
+
+/** Text shown to readers: at least one visible character. */
+export const textSchema = z
+  .string()
+  .min(1)
+  .refine((value) => !isBlank(value), { error: 'Unexpected text of only spaces, expected words', params: { ruleId: 'blank-text' } });
 
 /** True when `value` (YYYY-MM-DD) names a day that exists in the calendar. */
 export function isRealDate(value: string): boolean {
@@ -44,8 +76,19 @@ export const linkProtocols = ['http', 'https', 'mailto', 'tel'] as const;
 /** An absolute http(s) URL, for SDK privacy-policy links. */
 export const httpUrlSchema = z
   .string()
+  .refine((value) => !/[{}]/.test(value), {
+    error: 'Unexpected `{` or `}` in the address: variables are not filled in addresses in site.yaml and sdks.yaml, expected the address written in full',
+    params: { ruleId: 'variable-syntax' },
+    abort: true,
+  })
   .refine((value) => /^https?:\/\/[^\s/]+\.[^\s]*$/i.test(value) && URL.canParse(value), {
     error: 'Expected an absolute web address starting with `https://` or `http://`.',
+    abort: true,
+  })
+  // A password in a published address is a leaked password, and browsers refuse or warn on such links.
+  .refine((value) => !URL.canParse(value) || (new URL(value).username === '' && new URL(value).password === ''), {
+    error: 'Unexpected user name or password in the address (`user:password@`), expected an address without them',
+    params: { ruleId: 'invalid-url' },
   })
   .describe('An absolute web address starting with https:// or http://.');
 
@@ -58,6 +101,6 @@ export function localized<T extends z.ZodType>(value: T) {
 }
 
 /** Text that is either the same in every language (a plain string) or given per language. */
-export const maybeLocalizedTextSchema = z.union([z.string().min(1), localized(z.string().min(1))]);
+export const maybeLocalizedTextSchema = z.union([textSchema, localized(textSchema)]);
 
 export type MaybeLocalizedText = z.infer<typeof maybeLocalizedTextSchema>;

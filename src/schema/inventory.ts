@@ -12,9 +12,9 @@
  */
 import { z } from 'zod';
 import { collectionMethods, categoryIds, expiryActions, functionKinds, legalBases, necessities, purposeCategoryIds, recipientRoles, sensitiveClasses } from '../inventory/taxonomy.ts';
-import { httpUrlSchema, idSchema, localized, maybeLocalizedTextSchema } from './common.ts';
+import { httpUrlSchema, idSchema, localized, maybeLocalizedTextSchema, textSchema } from './common.ts';
 
-const text = localized(z.string().min(1));
+const text = localized(textSchema);
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
@@ -115,8 +115,8 @@ export const recipientSchema = z
     name: text.optional().describe('For a recipient that is not an SDK: its name per language.'),
     operator: maybeLocalizedTextSchema.optional().describe('The company that operates it. An SDK defaults to its provider in sdks.yaml.'),
     contact: maybeLocalizedTextSchema.optional().describe('How to contact it (PIPL Art. 23), when not through its privacy policy.'),
-    package: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional().describe('An SDK’s package name, or several (CAC 2026 draft item (三): 包名).'),
-    version: z.string().min(1).optional().describe('The SDK version embedded (CAC 2026 draft item (三)).'),
+    package: z.union([textSchema, z.array(textSchema).min(1)]).optional().describe('An SDK’s package name, or several (CAC 2026 draft item (三): 包名).'),
+    version: textSchema.optional().describe('The SDK version embedded (CAC 2026 draft item (三)).'),
     mainFunction: text.optional().describe('Its main function, per language. An SDK defaults to its purpose in sdks.yaml.'),
     role: z.enum(recipientRoles).describe('`processor`: acts for us under our instructions (entrusted processing); `third-party`: processes on its own account.'),
     sharingMethod: text.describe('How the information reaches it, per language (共享方式), such as “collected on the device by the SDK”.'),

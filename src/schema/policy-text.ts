@@ -1,7 +1,7 @@
 /** Schema of `content/<document>/<YYYY-MM-DD>/<locale>.yaml`: the policy text in one language. */
 import { z } from 'zod';
 import { listKinds } from '../inventory/taxonomy.ts';
-import { idSchema } from './common.ts';
+import { idSchema, textSchema } from './common.ts';
 
 /** Kinds of flag. Both render bold and underlined; the legend explains each. */
 export const flagKinds = ['sensitive', 'important'] as const;
@@ -19,9 +19,9 @@ export const flagSchema = z
 export const clauseSchema = z.strictObject({
   id: idSchema,
   /** Optional heading of the clause, plain text; `{{variables}}` allowed. */
-  title: z.string().min(1).optional().describe('Optional heading of the clause (plain text, `{{variables}}` allowed).'),
+  title: textSchema.optional().describe('Optional heading of the clause (plain text, `{{variables}}` allowed).'),
   /** The clause in Markdown: paragraphs, lists, tables, links, `:sensitive[…]` and `:important[…]`. */
-  text: z.string().min(1).describe('The clause in Markdown. Flag a span with `:sensitive[…]` or `:important[…]`.'),
+  text: textSchema.describe('The clause in Markdown. Flag a span with `:sensitive[…]` or `:important[…]`.'),
   flag: flagSchema.optional(),
   /** Places the SDK table after the clause text: `all`, or a list of SDK ids. */
   sdks: z
@@ -39,15 +39,28 @@ export const clauseSchema = z.strictObject({
 export const sectionSchema = z.strictObject({
   id: idSchema,
   /** Heading of the section; a section without a title (a preamble) is not listed in the table of contents. */
-  title: z.string().min(1).optional().describe('Heading of the section (plain text, `{{variables}}` allowed). Leave out for a preamble.'),
+  title: textSchema.optional().describe('Heading of the section (plain text, `{{variables}}` allowed). Leave out for a preamble.'),
   clauses: z.array(clauseSchema).min(1).describe('The clauses of the section, in reading order.'),
 });
 
 export const policyTextSchema = z.strictObject({
   $schema: z.string().optional().describe('Path of the JSON Schema that editors use to check this file.'),
   /** Title of the document in this language. */
-  title: z.string().min(1).describe('Title of the document in this language (`{{variables}}` allowed).'),
+  title: textSchema.describe('Title of the document in this language (`{{variables}}` allowed).'),
   sections: z.array(sectionSchema).min(1).describe('The sections of the document, in reading order.'),
+  /** The SDK directory's words in this language, when sdks.yaml does not give them (a translation added to a published version). */
+  sdkTexts: z
+    .record(
+      idSchema,
+      z.strictObject({
+        name: z.string().min(1).optional().describe('The SDK’s name in this language, when sdks.yaml gives names per language.'),
+        provider: z.string().min(1).optional().describe('The provider in this language, when sdks.yaml gives providers per language.'),
+        purpose: z.string().min(1).describe('Why the app embeds the SDK, in this language.'),
+        personalInformation: z.array(z.string().min(1)).min(1).describe('The personal information it processes, in this language.'),
+      }),
+    )
+    .optional()
+    .describe('Only for a language that sdks.yaml does not cover, such as a translation added to a published version (whose sdks.yaml cannot change): SDK id → its words in this language.'),
 });
 
 /** Stand-ins for required values that failed, so that the rest of the file is still checked (never published). */

@@ -1,6 +1,6 @@
 /** Schema of `content/<document>/<YYYY-MM-DD>/sdks.yaml`: the third-party SDK directory. */
 import { z } from 'zod';
-import { httpUrlSchema, idSchema, localized, maybeLocalizedTextSchema } from './common.ts';
+import { httpUrlSchema, idSchema, localized, maybeLocalizedTextSchema, textSchema } from './common.ts';
 
 export const sdkSchema = z.strictObject({
   id: idSchema.describe('Stable id of the SDK, such as `wechat-sdk`. Clauses name SDKs by this id.'),
@@ -9,9 +9,9 @@ export const sdkSchema = z.strictObject({
   /** Company that provides the SDK. */
   provider: maybeLocalizedTextSchema.describe('Company that provides the SDK.'),
   /** Why the app embeds it, per language. */
-  purpose: localized(z.string().min(1)).describe('Why the app embeds the SDK, per language.'),
+  purpose: localized(textSchema).describe('Why the app embeds the SDK, per language.'),
   /** Personal information the SDK processes, a list per language. */
-  personalInformation: localized(z.array(z.string().min(1)).min(1))
+  personalInformation: localized(z.array(textSchema).min(1))
     .describe('Personal information the SDK processes: a list per language.'),
   /** The provider's privacy policy (http or https only). */
   privacyPolicy: httpUrlSchema.describe("Address of the provider's privacy policy (https:// or http://)."),

@@ -1,10 +1,10 @@
 /** Schema of `content/site.yaml`: the site, its languages and its variables. */
 import { z } from 'zod';
-import { httpUrlSchema, localeCodeSchema, maybeLocalizedTextSchema } from './common.ts';
+import { httpUrlSchema, localeCodeSchema, maybeLocalizedTextSchema, textSchema } from './common.ts';
 
 export const localeSchema = z.strictObject({
   /** The language's name in its own language, shown in language lists. */
-  name: z.string().min(1).describe('The language name in that language, such as `English` or `简体中文`.'),
+  name: textSchema.describe('The language name in that language, such as `English` or `简体中文`.'),
   /** Writing direction; right-to-left languages such as Arabic set `rtl`. */
   dir: z.enum(['ltr', 'rtl']).default('ltr').describe('Writing direction: `ltr` (default) or `rtl`.'),
 });
@@ -19,7 +19,12 @@ export const siteSchema = z
     /** Name of the site, shown in the page header and the window title. */
     name: maybeLocalizedTextSchema.describe('Name of the site, shown in the header and window title.'),
     /** Address the site is published at, used for canonical links and the manifest. */
-    baseUrl: httpUrlSchema.describe('Address the site is published at, such as `https://privacy.example.com/`.'),
+    baseUrl: httpUrlSchema
+      .refine((value) => !URL.canParse(value) || (new URL(value).search === '' && new URL(value).hash === ''), {
+        error: 'Unexpected `?` or `#` in the site address, expected the address of the site’s home, such as `https://privacy.example.com/` or `https://example.github.io/project/`',
+        params: { ruleId: 'invalid-url' },
+      })
+      .describe('Address the site is published at, such as `https://privacy.example.com/`, or `https://example.github.io/project/` for a site in a folder.'),
     /** The language the legal team writes in; every other language is a translation of it. */
     sourceLocale: localeCodeSchema.describe('The language the legal team writes in; the others translate it.'),
     /** The language whose text prevails when translations differ; defaults to the source language. */
@@ -36,6 +41,14 @@ export const siteSchema = z
       .describe('Values written once and used in text as `{{name}}`, such as the company and app names.'),
   })
   .superRefine((site, ctx) => {
+    // `zh-CN` and `zh-cn` name one language (tags ignore case) but would make two sets of pages.
+    const seen = new Map<string, string>();
+    for (const code of Object.keys(site.locales)) {
+      const first = seen.get(code.toLowerCase());
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['locales', code], params: { ruleId: 'invalid-locale', atKey: true }, message: `Unexpected language \`${code}\`: it differs from \`${first}\`, listed before it, only in upper and lower case; list each language once` });
+      } else seen.set(code.toLowerCase(), code);
+    }
     for (const key of ['sourceLocale', 'governingLocale'] as const) {
       const code = site[key];
       if (code !== undefined && !Object.hasOwn(site.locales, code)) {

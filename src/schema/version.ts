@@ -1,6 +1,6 @@
 /** Schema of `content/<document>/<YYYY-MM-DD>/version.yaml`: the dates and status of one version. */
 import { z } from 'zod';
-import { isoDateSchema, localeCodeSchema } from './common.ts';
+import { isoDateSchema, localeCodeSchema, textSchema } from './common.ts';
 
 export const versionSchema = z
   .strictObject({
@@ -12,11 +12,11 @@ export const versionSchema = z
     /** The change needs the user's consent again. */
     material: z.boolean().default(false).describe('`true` when the change needs the user’s renewed consent (apps ask again). Requires a `summary`.'),
     /** What changed, per language. Required when `material` is true. */
-    summary: z.record(localeCodeSchema, z.string().min(1)).optional().describe('What changed since the previous version, one text per language. Required when `material: true`.'),
+    summary: z.record(localeCodeSchema, textSchema).optional().describe('What changed since the previous version, one text per language. Required when `material: true`.'),
     /** The author's decision that the inventory changes of this version need no renewed consent, and why. */
     materialOverride: z
       .strictObject({
-        reason: z.record(localeCodeSchema, z.string().min(1)).describe('Why the changes to the data inventory do not need the user’s renewed consent, one text per language. Shown on the changes page.'),
+        reason: z.record(localeCodeSchema, textSchema).describe('Why the changes to the data inventory do not need the user’s renewed consent, one text per language. Shown on the changes page.'),
       })
       .optional()
       .describe('Keeps the version non-material although its data inventory changes a purpose, method, data type, recipient or permission (the build would otherwise mark it `material`, PIPL Art. 14 and 17). Needs a reason.'),

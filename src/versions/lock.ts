@@ -28,6 +28,11 @@ import type { VersionMeta } from '../schema/version.ts';
 
 export const versionsLockFileName = 'versions.lock.yaml';
 
+/** A path in the content folder as the person typed the folder (`content/…`, `my-site/…`): messages name the real place. */
+export function shownPath(root: string, ...parts: string[]): string {
+  return path.relative(process.cwd(), path.join(root, ...parts)) || '.';
+}
+
 /** sha256 of a content file's text, blind to a byte order mark and to Windows line endings. */
 export function hashText(text: string): string {
   return createHash('sha256').update(text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')).digest('hex');
@@ -65,7 +70,7 @@ export function checkVersionLock(check: LockCheck): Map<string, Publication> {
     const version = tree.documents.find((document) => document.slug === entry.document)?.versions.find((candidate) => candidate.id === entry.version);
     const place = placeOfNode(lock!.source, nodeAtPath(lock!.source, ['entries', index]).node);
     if (!version) {
-      fail(lock!.source.file, `Missing published version \`${entry.document}/${entry.version}\`: its folder is gone, but a published record must stay`, place, 'version-locked', 'Restore the folder from version control (for example `git checkout -- content/…`). A published version is a legal record and never goes away.');
+      fail(lock!.source.file, `Missing published version \`${entry.document}/${entry.version}\`: its folder is gone, but a published record must stay`, place, 'version-locked', `Restore the folder from version control (\`git checkout -- ${shownPath(tree.root, entry.document, entry.version)}\`). A published version is a legal record and never goes away.`);
       continue;
     }
     for (const [name, expected] of Object.entries(entry.files)) {
@@ -105,9 +110,11 @@ export function checkVersionLock(check: LockCheck): Map<string, Publication> {
       if (newest !== undefined && version.id <= newest) {
         fail(meta?.source.file ?? versionFile, `Unexpected new version \`${key}\` dated on or before \`${document.slug}/${newest}\`, the newest published version: a new version must come after it`, meta ? placeOfNode(meta.source, nodeAtPath(meta.source, ['published']).node) : { line: 1, column: 1 }, 'version-order', `Rename the folder (and \`published:\`) to a date after ${newest}, such as today's date.`);
       }
-      if (meta?.data.draft) continue;
+      // Without a readable version.yaml it is unknown whether the version is a draft: its own errors say enough.
+      if (!meta || meta.data.draft) continue;
       if (!lock && !check.lockFilePresent) {
-        fail(versionFile, `Missing content/${versionsLockFileName}: version \`${key}\` is not a draft, so it counts as published, but no lock records it`, { line: 1, column: 1 }, 'lock-missing');
+        const lockPath = shownPath(tree.root, versionsLockFileName);
+        fail(versionFile, `Missing ${lockPath}: version \`${key}\` is not a draft, so it counts as published, but no lock records it`, { line: 1, column: 1 }, 'lock-missing', `Restore ${lockPath} from version control (\`git checkout -- ${lockPath}\`), or mark versions that were never published \`draft: true\`.`);
       } else if (lock) {
         (check.unlockedIsError ? fail : warn)(versionFile, `Unexpected unpublished version \`${key}\`: it is neither a draft nor recorded as published`, { line: 1, column: 1 }, 'version-unlocked');
       }

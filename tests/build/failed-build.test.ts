@@ -2,10 +2,10 @@
  * A content mistake stops `npm run build` with a report (file:line:column,
  * no stack trace), a non-zero exit, and the previous site left untouched.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../helpers/build.ts';
+import { isPreviousSite, previousSite, runBuild } from '../helpers/build.ts';
 import { fixturesDir, positionOf, replaceOnce, siteWith, tempDir } from '../helpers/content.ts';
 
 describe('a build with content errors', () => {
@@ -14,9 +14,7 @@ describe('a build with content errors', () => {
       'notice/2024-01-10/en.yaml': replaceOnce('        flag: important', '        sensitve: true'),
       'notice/2024-01-10/sdks.yaml': replaceOnce('https://crash.example.com/privacy', 'javascript:alert(1)'),
     });
-    const out = path.join(tempDir(), 'dist');
-    mkdirSync(out);
-    writeFileSync(path.join(out, 'index.html'), 'previous site');
+    const out = previousSite();
 
     const run = runBuild(['--content', content, '--out', out, '--drafts']);
 
@@ -33,8 +31,7 @@ describe('a build with content errors', () => {
     expect(run.stderr).toMatch(/fix: /);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.stderr).toContain('was left as it was');
-    expect(readdirSync(out)).toEqual(['index.html']);
-    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+    expect(isPreviousSite(out)).toBe(true);
   });
 
   it('a broken draft never blocks the published versions: without --drafts its problems are warnings and it is left out', () => {

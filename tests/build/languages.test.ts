@@ -4,6 +4,7 @@
  * reciprocal, the governing-language notice on translated pages; and a
  * right-to-left fixture built end to end.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -92,14 +93,8 @@ describe('the example in two languages', () => {
     expect(selectAll('meta[http-equiv="refresh"], script', root)).toEqual([]);
   });
 
-  it('publishes a translation status page that shows zh-CN fully translated', () => {
-    const status = readPage(out, 'translation-status/index.html');
-    const row = selectAll('tbody tr', status).map((tr) => selectAll('td, th', tr).map((cell) => toText(cell).trim()));
-    expect(row).toEqual([
-      ['privacy', '2025-06-01', '简体中文 (zh-CN)', '29', '0', '0'],
-      ['privacy', '2022-09-15', '简体中文 (zh-CN)', '24', '0', '0'],
-    ]);
-    expect(select('meta[name="robots"]', status)!.properties['content']).toBe('noindex');
+  it('keeps the translation status page, which is for the team, out of the published site', () => {
+    expect(existsSync(path.join(out, 'translation-status'))).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@
  * Test content sites: a copy of a fixture site in a temporary folder, with
  * some files replaced, and the loader's messages in a form tests can assert.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadSite } from '../../src/load/index.ts';
@@ -111,4 +111,20 @@ export function positionOf(file: string, needle: string, occurrence = 1): { line
   if (index < 0) throw new Error(`"${needle}" not found in ${file}`);
   const before = text.slice(0, index).split('\n');
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/**
+ * Changes that turn every version of the fixture site `from` into a draft
+ * (lock and frozen values removed): for tests that rewrite the text of
+ * versions the fixture has published, which the lock would rightly refuse.
+ */
+export function asDrafts(from: string): Record<string, Change> {
+  const changes: Record<string, Change> = { 'versions.lock.yaml': null };
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(from, path.join(entry.parentPath, entry.name));
+    if (/^variables(\.[^.]+)?\.yaml$/.test(entry.name)) changes[relative] = null;
+    else if (entry.name === 'version.yaml') changes[relative] = (text) => (/^draft: true$/m.test(text) ? text : `${text.replace(/\n?$/, '\n')}draft: true\n`);
+  }
+  return changes;
 }

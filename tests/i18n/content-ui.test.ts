@@ -52,9 +52,11 @@ describe('content/ui/<locale>.yaml', () => {
     const { messages, ok } = await messagesOf(dir);
     expect(ok).toBe(false);
     const missing = messages.filter((message) => message.ruleId === 'missing-ui-string');
+    // The file is named as the content folder was given (`--content`), not as the default content/.
+    const file = path.relative(process.cwd(), path.join(dir, 'ui/sw.yaml'));
     expect(missing.map((message) => message.reason)).toEqual([
-      'Missing interface string `toc.heading` for `sw`: add it to content/ui/sw.yaml',
-      'Missing interface string `changes.unchangedClauses` for `sw`: add it to content/ui/sw.yaml',
+      `Missing interface string \`toc.heading\` for \`sw\`: add it to ${file}`,
+      `Missing interface string \`changes.unchangedClauses\` for \`sw\`: add it to ${file}`,
     ]);
     for (const message of missing) expect(message).toMatchObject({ file: 'ui/sw.yaml', line: 2, column: 1, fatal: true });
   });
@@ -70,7 +72,7 @@ describe('content/ui/<locale>.yaml', () => {
     const dir = siteIn('sw-KE', { 'ui/sw.yaml': englishWithout('toc.heading') });
     const { messages } = await messagesOf(dir);
     expect(messages.filter((message) => message.ruleId === 'missing-ui-string')).toMatchObject([
-      { file: 'ui/sw.yaml', reason: 'Missing interface string `toc.heading` for `sw-KE`: add it to content/ui/sw-KE.yaml or content/ui/sw.yaml' },
+      { file: 'ui/sw.yaml', reason: `Missing interface string \`toc.heading\` for \`sw-KE\`: add it to ${path.relative(process.cwd(), path.join(dir, 'ui/sw-KE.yaml'))} or ${path.relative(process.cwd(), path.join(dir, 'ui/sw.yaml'))}` },
     ]);
   });
 

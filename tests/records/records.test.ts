@@ -134,11 +134,15 @@ describe('the lock refuses, naming the place', () => {
   });
 
   it('a deleted lock file while versions are published', async () => {
-    const { messages, ok } = await messagesOf(siteWith({ [lock]: null }, recordsSite));
+    const dir = siteWith({ [lock]: null }, recordsSite);
+    const { messages, ok } = await messagesOf(dir);
     expect(ok).toBe(false);
     const missing = messages.filter((message) => message.ruleId === 'lock-missing');
+    const lockPath = path.relative(process.cwd(), path.join(dir, lock));
     expect(missing.map((message) => [message.file, message.line, message.column])).toEqual(published.map((id) => [`notice/${id}/version.yaml`, 1, 1]));
-    expect(missing[0]!.note).toContain('git checkout -- content/versions.lock.yaml');
+    // The real content folder is named, as given with --content.
+    expect(missing[0]!.reason).toContain(`Missing ${lockPath}`);
+    expect(missing[0]!.note).toContain(`git checkout -- ${lockPath}`);
   });
 
   it('`draft: true` on a version that was published', async () => {
