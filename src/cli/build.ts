@@ -8,7 +8,7 @@
  * --drafts (include draft versions, for a review copy; never for publishing).
  * The build date, which decides the current version, is SOURCE_DATE_EPOCH or today.
  */
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { sharedLoad } from '../integration/handoff.ts';
 import { formatReport } from '../messages/report.ts';
@@ -37,16 +37,32 @@ await rm(staging, { recursive: true, force: true });
 process.env['LEGAL_SITE_CONTENT'] = options.contentDir;
 process.env['LEGAL_SITE_BUILD_DATE'] = date;
 process.env['LEGAL_SITE_DRAFTS'] = options.drafts ? '1' : '0';
+// Astro writes its intermediate server build into <working directory>/.astro/ when the output folder
+// is outside the working directory, and removes it at the end: two builds at once (tests, CI) would
+// overwrite each other's. Each build works in a folder of its own inside the project (so that the
+// intermediate build still finds node_modules/).
+const callerDir = process.cwd();
+const workDir = path.join(projectRoot, '.astro', `build-${process.pid}`);
+await mkdir(workDir, { recursive: true });
+process.chdir(workDir);
 try {
   const { build } = await import('astro');
   await build({ root: projectRoot, outDir: staging, logLevel: 'warn', mode: 'production' });
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
+  await leave(workDir);
   console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${describe(options.outDir)} was left as it was.`);
   process.exit(1);
 }
 await swapInto(staging, options.outDir);
+await leave(workDir);
 console.log(`Built the site into ${path.relative(process.cwd(), options.outDir) || '.'}/`);
+
+/** Goes back to the caller's folder and removes the build's own working folder. */
+async function leave(dir: string): Promise<void> {
+  process.chdir(callerDir);
+  await rm(dir, { recursive: true, force: true });
+}
 
 /** Replaces `target` with `staging`, keeping the old one until the new one is in place. */
 async function swapInto(from: string, target: string): Promise<void> {

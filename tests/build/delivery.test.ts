@@ -9,13 +9,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { select } from 'hast-util-select';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageWeight } from '../../src/bench/weight.ts';
 import { contentSecurityPolicy } from '../../src/security.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { htmlFiles, readPage } from '../helpers/dist.ts';
+import { builtSite } from '../helpers/sites.ts';
 
-const out = inject('exampleDist');
+const out = builtSite('example');
 const files = htmlFiles(out);
 
 describe('delivery', () => {

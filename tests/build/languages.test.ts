@@ -4,17 +4,15 @@
  * reciprocal, the governing-language notice on translated pages; and a
  * right-to-left fixture built end to end.
  */
-import path from 'node:path';
 import type { Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uiStrings } from '../../src/i18n/index.ts';
-import { runBuild } from '../helpers/build.ts';
-import { fixturesDir, tempDir } from '../helpers/content.ts';
 import { htmlFiles, readPage, urlOf } from '../helpers/dist.ts';
+import { builtSite } from '../helpers/sites.ts';
 
-const out = inject('exampleDist');
+const out = builtSite('example');
 const baseUrl = 'https://privacy.kaiyang-motors.example';
 const pages = htmlFiles(out).map((file) => ({ file, url: urlOf(file), tree: readPage(out, file) }));
 const policyPages = pages.filter((page) => /^\/(en|zh-CN)\/privacy\//.test(page.url));
@@ -114,10 +112,7 @@ describe('interface strings', () => {
 
 describe('a right-to-left language', () => {
   it('builds with dir="rtl" and the Arabic interface', () => {
-    const dist = path.join(tempDir(), 'dist');
-    const run = runBuild(['--content', path.join(fixturesDir, 'sites/rtl'), '--out', dist]);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    const dist = builtSite('rtl');
     const page = readPage(dist, 'ar/notice/index.html');
     const html = select('html', page)!;
     expect([html.properties['lang'], html.properties['dir']]).toEqual(['ar', 'rtl']);

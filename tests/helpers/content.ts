@@ -17,8 +17,12 @@ export const exampleContent = path.resolve(import.meta.dirname, '../../content')
 /** A file's new text (string or bytes), a function of its old text, or `null` to delete it. */
 export type Change = string | Uint8Array | ((text: string) => string) | null;
 
+/** The environment variable naming the test run's temporary folder (tests/setup/global.ts removes it at the end). */
+export const testTempRootVariable = 'LEGAL_SITE_TEST_TMP';
+
+/** A new empty folder inside the test run's temporary folder (or the system's, outside a test run). */
 export function tempDir(prefix = 'legal-site-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  return mkdtempSync(path.join(process.env[testTempRootVariable] ?? tmpdir(), prefix));
 }
 
 /** Copies `from` to a temporary folder and applies `changes` (paths relative to the site). */

@@ -1,0 +1,34 @@
+/**
+ * Once per test run: a temporary folder that holds every file the tests
+ * write (removed at the end, whatever happened), and the sites of
+ * tests/helpers/sites.ts built into it at the same time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startBuild } from '../helpers/build.ts';
+import { tempDir, testTempRootVariable } from '../helpers/content.ts';
+import { siteBuilds, type SiteName } from '../helpers/sites.ts';
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const root = mkdtempSync(path.join(tmpdir(), 'legal-site-tests-'));
+  // The test workers start after this and inherit it: tempDir() then makes its folders inside.
+  process.env[testTempRootVariable] = root;
+  const teardown = () => rmSync(root, { recursive: true, force: true });
+  try {
+    const entries = await Promise.all(
+      Object.entries(siteBuilds).map(async ([name, build]: [string, { content?: () => string; args?: string[]; epoch?: string }]) => {
+        const out = path.join(tempDir(`${name}-`), 'dist');
+        const run = await startBuild([...(build.content ? ['--content', build.content()] : []), '--out', out, ...(build.args ?? [])], build.epoch ? { SOURCE_DATE_EPOCH: build.epoch } : {});
+        if (run.status !== 0 || run.stderr !== '') throw new Error(`Building the test site "${name}" failed:\n${run.stderr}\n${run.stdout}`);
+        return [name, out] as const;
+      }),
+    );
+    project.provide('sites', Object.fromEntries(entries) as Record<SiteName, string>);
+  } catch (error) {
+    teardown();
+    throw error;
+  }
+  return teardown;
+}
