@@ -22,7 +22,8 @@ export function parseYaml(file: VFile): YamlSource | undefined {
   // Only the first syntax error: the ones after it usually follow from it.
   const error = document.errors[0];
   if (error) {
-    const [start, end] = error.pos;
+    // The parser may put the end of an error one past the end of the text (a missing closing quote).
+    const [start, end] = error.pos.map((offset) => Math.min(offset, text.length)) as [number, number];
     fail(file, yamlReason(error.code, error.message, text, start), placeOfRange(source, start, end), 'yaml-syntax');
     return undefined;
   }
