@@ -13,6 +13,7 @@ import path from 'node:path';
 import { sharedLoad } from '../integration/handoff.ts';
 import { formatReport } from '../messages/report.ts';
 import { buildDate } from '../model/build-date.ts';
+import { upcomingChanges } from '../model/schedule.ts';
 import { readOptions, projectRoot } from './args.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -56,7 +57,11 @@ try {
 }
 await swapInto(staging, options.outDir);
 await leave(workDir);
-console.log(`Built the site into ${path.relative(process.cwd(), options.outDir) || '.'}/`);
+console.log(`Built the site into ${path.relative(process.cwd(), options.outDir) || '.'}/ for ${date}.`);
+// Which version is current depends on the build date: say when the next one needs a build.
+for (const change of upcomingChanges(site)) {
+  console.log(`Version ${change.version} of ${change.document} takes effect on ${change.effective}: build the site again on or after ${change.effective} (the workflow in .github/workflows/site.yml builds daily).`);
+}
 
 /** Goes back to the caller's folder and removes the build's own working folder. */
 async function leave(dir: string): Promise<void> {

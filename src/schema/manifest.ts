@@ -27,6 +27,7 @@ export const manifestSchema = z.strictObject({
   /** The build date (SOURCE_DATE_EPOCH or the day of the build), which decides `status`. */
   builtFor: date,
   baseUrl: url,
+  nextChange: date.optional().describe('The day the next published version takes effect (absent when none is upcoming). The site must be built again on or after it: until then it shows the version in effect on `builtFor`.'),
   documents: z.array(
     z.strictObject({
       document: z.string().describe('Document id, such as `privacy`.'),

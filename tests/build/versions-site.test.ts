@@ -10,7 +10,7 @@ import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import { manifestSchema } from '../../src/schema/manifest.ts';
 import { readPage } from '../helpers/dist.ts';
-import { builtSite } from '../helpers/sites.ts';
+import { buildOutputOf, builtSite } from '../helpers/sites.ts';
 
 const out = builtSite('example');
 const base = 'https://privacy.kaiyang-motors.example';
@@ -112,6 +112,14 @@ describe('upcoming versions and drafts in a built site', () => {
     expect(toText(notice)).toContain('A new version of this policy takes effect on July 1, 2024.');
     expect(select('a', notice)!.properties['href']).toBe('/en/notice/2024-06-01/');
     expect(toText(select('.notice', readPage(dist, 'en/notice/2024-06-01/index.html'))!)).toContain('This version takes effect on July 1, 2024.');
+  });
+
+  it('says when to build again: the day the upcoming version takes effect, in the output and in /policies.json', () => {
+    expect(buildOutputOf('versions')).toContain('Version 2024-06-01 of notice takes effect on 2024-07-01: build the site again on or after 2024-07-01');
+    expect(JSON.parse(readFileSync(path.join(dist, 'policies.json'), 'utf8')).nextChange).toBe('2024-07-01');
+    // On 2026-01-01 nothing of the example is upcoming: nothing to say, and no nextChange.
+    expect(buildOutputOf('example')).not.toContain('takes effect');
+    expect(JSON.parse(readFileSync(path.join(out, 'policies.json'), 'utf8'))).not.toHaveProperty('nextChange');
   });
 
   it('builds drafts only when asked, marks them, and leaves them out of the manifest', () => {

@@ -41,7 +41,14 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The built `dist/` folder of each of `siteBuilds`. */
     sites: Record<SiteName, string>;
+    /** What each build printed on standard output. */
+    buildOutputs: Record<SiteName, string>;
   }
+}
+
+/** What the build of a site printed (its standard error was empty, or the run stopped). */
+export function buildOutputOf(name: SiteName): string {
+  return inject('buildOutputs')[name];
 }
 
 /** The `dist/` folder of a site built for this test run. */

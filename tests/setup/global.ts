@@ -22,10 +22,11 @@ export default async function setup(project: TestProject): Promise<() => void> {
         const out = path.join(tempDir(`${name}-`), 'dist');
         const run = await startBuild([...(build.content ? ['--content', build.content()] : []), '--out', out, ...(build.args ?? [])], build.epoch ? { SOURCE_DATE_EPOCH: build.epoch } : {});
         if (run.status !== 0 || run.stderr !== '') throw new Error(`Building the test site "${name}" failed:\n${run.stderr}\n${run.stdout}`);
-        return [name, out] as const;
+        return [name, out, run.stdout] as const;
       }),
     );
-    project.provide('sites', Object.fromEntries(entries) as Record<SiteName, string>);
+    project.provide('sites', Object.fromEntries(entries.map(([name, out]) => [name, out])) as Record<SiteName, string>);
+    project.provide('buildOutputs', Object.fromEntries(entries.map(([name, , stdout]) => [name, stdout])) as Record<SiteName, string>);
   } catch (error) {
     teardown();
     throw error;
