@@ -22,6 +22,7 @@ import { lintSdks, lintText, type ClauseForLint } from '../lint/index.ts';
 import { checkTranslation } from '../translation/check.ts';
 import type { ClauseFacts, SectionFacts, TextFacts } from '../translation/facts.ts';
 import { sourceFingerprints } from '../translation/fingerprint.ts';
+import { documentDescriptions } from './description.ts';
 import { checkSdkIds, localizeSdk, resolveSdkRefs } from './sdks.ts';
 import type { ClauseModel, DocumentModel, PolicyText, SiteModel, TranslationStatus, VersionModel, VersionStatus } from './types.ts';
 import { localizedValue, plainText, resolveVariables } from './values.ts';
@@ -94,6 +95,8 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions): S
     options,
   };
 
+  const descriptions = documentDescriptions(site, content.documents.map((document) => document.slug), context.variables);
+
   return {
     baseUrl: site.data.baseUrl.endsWith('/') ? site.data.baseUrl : `${site.data.baseUrl}/`,
     builtFor: options.buildDate,
@@ -104,7 +107,10 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions): S
       const locale = site.data.locales[code]!;
       return { code, name: locale.name, dir: locale.dir, siteName: localizedValue(site, ['name'], site.data.name, code) };
     }),
-    documents: content.documents.map((document) => buildDocument(document, context)),
+    documents: content.documents.map((document) => {
+      const description = descriptions.get(document.slug);
+      return { ...buildDocument(document, context), ...(description ? { description } : {}) };
+    }),
   };
 }
 
