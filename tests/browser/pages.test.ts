@@ -33,14 +33,29 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens `url`, recording every request the page makes. */
-async function open(url: string, colorScheme: 'light' | 'dark' = 'light', origin = server.origin): Promise<{ page: Page; requests: string[] }> {
+interface Opened {
+  page: Page;
+  /** The HTTP status of the page itself. */
+  status: number | undefined;
+  /** Every request the page made. */
+  requests: string[];
+  /** Errors and warnings in the console, and uncaught errors (what Lighthouse's errors-in-console audit counts). */
+  console: string[];
+}
+
+/** Opens `url`, recording what the page requests and logs. */
+async function open(url: string, colorScheme: 'light' | 'dark' = 'light', origin = server.origin): Promise<Opened> {
   const page = await context.newPage();
   const requests: string[] = [];
+  const logged: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') logged.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`));
   await page.emulateMedia({ colorScheme });
-  await page.goto(origin + url, { waitUntil: 'load' });
-  return { page, requests };
+  const response = await page.goto(origin + url, { waitUntil: 'load' });
+  return { page, status: response?.status(), requests, console: logged };
 }
 
 interface AxeViolation {
@@ -49,14 +64,19 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** axe-core's WCAG 2.1 A and AA rules on the page as it is now; injected once per page. */
+/**
+ * axe-core on the page as it is now (injected once per page): the WCAG 2.1 A
+ * and AA rules, WCAG 2.2's target size (Lighthouse's tap targets), and axe's
+ * best practices (headings in order, landmarks …), which Lighthouse's
+ * accessibility score also counts.
+ */
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(
     async () =>
       (
         await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
           // Details of the rules that passed are not needed, and cost as much again on long pages.
           resultTypes: ['violations'],
         })
@@ -85,12 +105,26 @@ describe('every page in a browser', () => {
 
   describe.each(urls)('%s', (url) => {
     // One load serves both tests: the first records the requests, the second runs axe on the same page.
-    let loaded: Promise<{ page: Page; requests: string[] }> | undefined;
+    let loaded: Promise<Opened> | undefined;
     const visit = () => (loaded ??= open(url));
     afterAll(async () => (await loaded)?.page.close());
 
-    it('does not scroll sideways at 360 x 740, and requests nothing from another host', async () => {
-      const { page, requests } = await visit();
+    it('answers 200, does not scroll sideways at 360 x 740, requests nothing from another host, logs no error, and has no text under 12 px', async () => {
+      const { page, status, requests, console: logged } = await visit();
+      expect(status).toBe(200);
+      expect(logged).toEqual([]);
+      // Lighthouse's font-size audit asks 60% of the text at 12 px or more; here, all of it.
+      const small = await page.evaluate(() => {
+        const found: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const element = node.parentElement!;
+          const hidden = element.closest('.visually-hidden') !== null || element.getClientRects().length === 0;
+          if (node.textContent!.trim() !== '' && !hidden && parseFloat(getComputedStyle(element).fontSize) < 12) found.push(node.textContent!.trim());
+        }
+        return found;
+      });
+      expect(small).toEqual([]);
       const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
       expect(width.viewport).toBe(360);
       expect(width.scroll).toBeLessThanOrEqual(width.viewport);
@@ -99,7 +133,7 @@ describe('every page in a browser', () => {
       expect(await page.locator('script').count()).toBe(0);
     });
 
-    it('has no WCAG 2.1 A/AA violations, in light and in dark mode', async () => {
+    it('has no accessibility violations (WCAG 2.1 A/AA, target size, best practices), in light and in dark mode', async () => {
       await axeInBothSchemes((await visit()).page);
     });
   });
@@ -143,6 +177,17 @@ describe('flags and links', () => {
     const printed = await page.locator('table.sdk-table a').allInnerTexts();
     expect(printed.every((text) => text.startsWith('https://'))).toBe(true);
     expect(printed).toHaveLength(5);
+    await page.close();
+  });
+});
+
+describe('an address with no page', () => {
+  it('answers 404 with the site\'s page that says so in every language, without errors or violations', async () => {
+    const { page, status, console: logged } = await open('/en/privacy/no-such-page/');
+    expect(status).toBe(404);
+    expect(logged.filter((line) => !line.includes('404'))).toEqual([]);
+    expect(await page.locator('section[lang]').evaluateAll((sections) => sections.map((section) => section.getAttribute('lang')))).toEqual(['en', 'zh-CN']);
+    await axeInBothSchemes(page);
     await page.close();
   });
 });

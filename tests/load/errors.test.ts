@@ -207,6 +207,13 @@ describe('content errors name file, line and column', () => {
     ]);
   });
 
+  it('a description for a document that does not exist, with a suggestion', async () => {
+    const { error, dir } = await errorOf({ 'site.yaml': (old) => `${old}documents:\n  notcie:\n    description: What this notice covers.\n` }, 'unknown-key');
+    expectAt(error, dir, 'site.yaml', 'notcie');
+    expect(error.reason).toContain('Unknown document `notcie` under `documents`');
+    expect(error.reason).toContain('Did you mean `notice`?');
+  });
+
   it('checks a file further past a misspelt key, so one report lists the problems behind it', async () => {
     const dir = siteWith({ [text]: (old) => old.replace('        flag: important', '        falg: important').replace('runs {{app}}', 'runs {{appp}}') });
     const { messages, ok } = await messagesOf(dir);
