@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -15,6 +16,11 @@ class LongestFirst extends BaseSequencer {
     return sorted.map((file, index) => ({ file, index })).sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index).map(({ file }) => file);
   }
 }
+
+// Every Node process of the run (the test workers, which start after this, each build and command,
+// astro check) keeps the compiled code of the modules it loads in Node's compile cache, and the next
+// one reuses it: a command starts about a third faster. Kept between runs, beside node_modules' caches.
+process.env['NODE_COMPILE_CACHE'] ??= path.join(import.meta.dirname, 'node_modules/.cache/node-compile-cache');
 
 export default defineConfig({
   test: {

@@ -3,8 +3,8 @@
  * some files replaced, and the loader's messages in a form tests can assert.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { loadSite } from '../../src/load/index.ts';
 import { startOf } from '../../src/messages/message.ts';
 
@@ -17,12 +17,23 @@ export const exampleContent = path.resolve(import.meta.dirname, '../../content')
 /** A file's new text (string or bytes), a function of its old text, or `null` to delete it. */
 export type Change = string | Uint8Array | ((text: string) => string) | null;
 
-/** The environment variable naming the test run's temporary folder (tests/setup/global.ts removes it at the end). */
-export const testTempRootVariable = 'LEGAL_SITE_TEST_TMP';
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The test run's temporary folder, which tests/setup/global.ts removes at the end. */
+    tempRoot: string;
+  }
+}
 
-/** A new empty folder inside the test run's temporary folder (or the system's, outside a test run). */
+let setupRoot: string | undefined;
+
+/** For tests/setup/global.ts: where tempDir() makes folders while the run is being set up. */
+export function useTempRoot(root: string): void {
+  setupRoot = root;
+}
+
+/** A new empty folder inside the test run's temporary folder (removed at the end of the run). */
 export function tempDir(prefix = 'legal-site-'): string {
-  return mkdtempSync(path.join(process.env[testTempRootVariable] ?? tmpdir(), prefix));
+  return mkdtempSync(path.join(setupRoot ?? inject('tempRoot'), prefix));
 }
 
 /** Copies `from` to a temporary folder and applies `changes` (paths relative to the site). */

@@ -8,18 +8,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from '../../src/browser/chromium.ts';
-import { projectRoot, startBuild } from '../helpers/build.ts';
-import { tempDir, testTempRootVariable } from '../helpers/content.ts';
+import { startBuild } from '../helpers/build.ts';
+import { tempDir, useTempRoot } from '../helpers/content.ts';
 import { siteBuilds, type SiteName } from '../helpers/sites.ts';
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const root = mkdtempSync(path.join(tmpdir(), 'legal-site-tests-'));
-  // Every Node process of the run (the test workers, each build and command, astro check) keeps the
-  // compiled code of the modules it loads in Node's compile cache, and the next one reuses it: each
-  // run of a command starts about a third faster. Kept between test runs, beside node_modules' other caches.
-  process.env['NODE_COMPILE_CACHE'] ??= path.join(projectRoot, 'node_modules/.cache/node-compile-cache');
-  // The test workers start after this and inherit it: tempDir() then makes its folders inside.
-  process.env[testTempRootVariable] = root;
+  // tempDir() makes its folders inside: here through useTempRoot, in the tests through inject.
+  useTempRoot(root);
+  project.provide('tempRoot', root);
   const teardown = () => rmSync(root, { recursive: true, force: true });
   try {
     // Meanwhile, find the browser once (unpacking the npm-delivered Chromium into its cache on a new
