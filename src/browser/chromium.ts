@@ -73,7 +73,7 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
 
 /**
  * `@sparticuz/chromium` ships Chromium brotli-packed; unpacking takes seconds,
- * so it is done once per package version into a folder beside the system's
+ * so it is done once per package version into a folder in the system's
  * temporary folder, and reused. The package unpacks into `os.tmpdir()`, so a
  * child process with its own TMPDIR does it (no global state changes here),
  * into a staging folder that is renamed into place when complete: a second
@@ -91,7 +91,10 @@ async function unpackSparticuz(): Promise<FoundBrowser | undefined> {
   const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
   const cache = path.join(tmpdir(), `legal-site-chromium-${version}`);
   const executablePath = path.join(cache, 'chromium');
-  if (!existsSync(path.join(cache, 'fonts.conf'))) {
+  const complete = () => existsSync(path.join(cache, 'fonts.conf')) && existsSync(executablePath);
+  if (!complete()) {
+    // A copy that a cleaner of the temporary folder has thinned out: unpack again.
+    await rm(cache, { recursive: true, force: true });
     const staging = `${cache}.${process.pid}.partial`;
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
@@ -106,7 +109,7 @@ async function unpackSparticuz(): Promise<FoundBrowser | undefined> {
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
       // Another process finished first: use its copy.
-      if (!existsSync(path.join(cache, 'fonts.conf'))) throw error;
+      if (!complete()) throw error;
     }
   }
   return {
