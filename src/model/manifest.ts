@@ -1,6 +1,7 @@
 /** The site model → /policies.json, checked against its schema as it is made. */
 import { absoluteUrl, changesUrl, currentOf, documentUrl, feedUrl, versionUrl, webviewUrl } from '../routing.ts';
 import { manifestSchema, type Manifest } from '../schema/manifest.ts';
+import { nextChange } from './schedule.ts';
 import type { SiteModel } from './types.ts';
 
 export function buildManifest(site: SiteModel): Manifest {
@@ -40,5 +41,6 @@ export function buildManifest(site: SiteModel): Manifest {
       ];
     }),
   );
-  return manifestSchema.parse({ schemaVersion: 2, builtFor: site.builtFor, baseUrl: site.baseUrl, records: site.records, documents });
+  const next = nextChange(site);
+  return manifestSchema.parse({ schemaVersion: 2, builtFor: site.builtFor, baseUrl: site.baseUrl, ...(next ? { nextChange: next } : {}), records: site.records, documents });
 }

@@ -128,7 +128,7 @@ describe('each command', () => {
   it('refuses an unknown option, a missing value, a missing or extra argument, with one line and the usage', () => {
     expectMistake(run('src/cli/build.ts', ['--draft']), 'Unexpected option `--draft`, did you mean `--drafts`?', 'npm run build -- [options]');
     expectMistake(run('src/cli/check.ts', ['--content']), 'Unexpected `--content` without a value, expected `--content <dir>`.', 'npm run check -- [options]');
-    expectMistake(run('src/cli/dev.ts', ['--port', 'eighty']), 'Unexpected `--port eighty`, expected a port number from 1 to 65535.', 'npm run dev -- [options]');
+    expectMistake(run('src/cli/dev.ts', ['--port', 'eighty']), 'Unexpected `--port eighty`, expected a port number from 0 to 65535 (0: any free port).', 'npm run dev -- [options]');
     expectMistake(run('src/cli/versions.ts', ['new', 'privacy']), 'Unexpected end of the command, expected <YYYY-MM-DD> (the version, by its publication date).', 'npm run new-version -- <document> <YYYY-MM-DD> [options]');
     expectMistake(run('src/cli/translations.ts', ['status', 'zh-CN']), 'Unexpected argument `zh-CN`, expected options only (npm passes options on after a lone `--`, as in `npm run build -- --out dist`).', 'npm run translations:status -- [options]');
     expectMistake(run('src/cli/schemas.ts', ['--out', 'x']), 'Unexpected option `--out`, expected no option but --help.', 'npm run schemas -- [options]');
