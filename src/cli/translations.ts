@@ -243,9 +243,12 @@ async function confirm(code: string, keys: string[], options: { all: boolean; do
   const { content } = await loadChecked('Nothing was confirmed');
   checkLanguage(content, code, specs.confirm);
   const selected = selectVersions(content, code, options);
-  const where = `${options.document ? ` in ${options.document}` : ''}${options.version ? ` ${options.version}` : ''}`;
+  const where = `${options.document ? ` in ${options.document}` : ''}${options.version ? ` (version ${options.version})` : ''}`;
   if (!selected.length) {
-    console.error(`No ${code} text found to confirm${where}.`);
+    const published = content.documents.some((document) => (!options.document || document.slug === options.document) && document.versions.some((version) => (!options.version || version.id === options.version) && version.publication));
+    console.error(published
+      ? `Nothing was confirmed${where}: published versions never change (their translations.yaml is part of the published record); confirm translations in a draft version.`
+      : `No ${code} text found to confirm${where}.`);
     process.exit(1);
   }
 

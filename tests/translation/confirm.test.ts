@@ -75,7 +75,7 @@ describe('translations:confirm', () => {
     const run = translations('confirm', ['zh-CN', '--all', '--version', '2024-06-01', '--content', records]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('left out notice 2024-06-01: published versions never change');
-    expect(run.stderr).toContain('No zh-CN text found to confirm 2024-06-01.');
+    expect(run.stderr).toContain('Nothing was confirmed (version 2024-06-01): published versions never change (their translations.yaml is part of the published record); confirm translations in a draft version.');
     expect(readFileSync(path.join(records, 'notice/2024-06-01/translations.yaml'), 'utf8')).toBe(before);
   });
 });

@@ -151,6 +151,10 @@ describe('translations:import', () => {
     const dir = changedSite();
     expect((await plan(dir, '<xliff version="1.2"><file/></xliff>')).messages.map((message) => message.rule)).toEqual(['xliff-format']);
     expect((await plan(dir, '<xliff version="2.0">\n<file>\n</xliff>')).messages).toEqual([{ rule: 'xliff-format', reason: expect.stringMatching(/^Malformed XML: /), line: 3 }]);
+    const nested = translateUnits(await exportOf(dir), { liability: `${'<pc id="1">'.repeat(40)}x${'</pc>'.repeat(40)}` });
+    expect((await plan(dir, nested)).messages.map((message) => message.reason)).toEqual(['Unexpected codes nested more than 32 deep in unit `liability`, expected them as exported']);
+    const deeper = translateUnits(await exportOf(dir), { liability: `${'<pc id="1">'.repeat(100_000)}x${'</pc>'.repeat(100_000)}` });
+    expect((await plan(dir, deeper)).messages.map((message) => message.reason)).toEqual(['Malformed XML: elements nested too deeply to read']);
   });
 
   it('writes nothing when the translation would bring an error into the content', () => {

@@ -160,6 +160,9 @@ export interface DocumentIn {
 
 const states: readonly SegmentState[] = ['initial', 'translated', 'reviewed', 'final'];
 
+/** Codes inside codes: a clause has a few levels (a variable in a link in a flag); a file with many more was not exported here. */
+const maxDepth = 32;
+
 /** Reads an XLIFF 2.0 file; problems become messages on `file` (rule `xliff-format`) and the result is `undefined`. */
 export function readXliff(file: VFile): DocumentIn | undefined {
   let tree: Root;
@@ -167,7 +170,8 @@ export function readXliff(file: VFile): DocumentIn | undefined {
     tree = fromXml(String(file.value));
   } catch (error) {
     const { place, cause } = error as { place?: { line: number; column: number }; cause?: Error };
-    fail(file, `Malformed XML: ${cause?.message?.split('\n')[0] ?? 'the file cannot be read as XML'}`, place ?? { line: 1, column: 1 }, 'xliff-format');
+    const reason = error instanceof RangeError || cause instanceof RangeError ? 'elements nested too deeply to read' : (cause?.message?.split('\n')[0] ?? 'the file cannot be read as XML');
+    fail(file, `Malformed XML: ${reason}`, place ?? { line: 1, column: 1 }, 'xliff-format');
     return undefined;
   }
   const problems: [string, Position | undefined][] = [];
@@ -227,8 +231,12 @@ function readUnit(unit: Element, problem: (reason: string, node: { position?: Po
 }
 
 /** The inline content of `<source>` or `<target>`: text, `<ph>` and `<pc>` codes; `<mrk>` annotations are read through, `<cp>` is its character. */
-function readInline(node: Element, unitId: string, problem: (reason: string, node: { position?: Position | undefined } | undefined) => void): Inline[] {
+function readInline(node: Element, unitId: string, problem: (reason: string, node: { position?: Position | undefined } | undefined) => void, depth = 0): Inline[] {
   const out: Inline[] = [];
+  if (depth > maxDepth) {
+    problem(`Unexpected codes nested more than ${maxDepth} deep in unit \`${unitId}\`, expected them as exported`, node);
+    return out;
+  }
   const push = (text: string) => {
     const last = out.at(-1);
     if (typeof last === 'string') out[out.length - 1] = last + text;
@@ -241,9 +249,9 @@ function readInline(node: Element, unitId: string, problem: (reason: string, nod
     const name = localName(child);
     const id = child.attributes.id ?? '';
     if (name === 'ph') out.push({ kind: 'ph', id });
-    else if (name === 'pc') out.push({ kind: 'pc', id, children: readInline(child, unitId, problem) });
+    else if (name === 'pc') out.push({ kind: 'pc', id, children: readInline(child, unitId, problem, depth + 1) });
     else if (name === 'mrk') {
-      for (const piece of readInline(child, unitId, problem)) {
+      for (const piece of readInline(child, unitId, problem, depth + 1)) {
         if (typeof piece === 'string') push(piece);
         else out.push(piece);
       }
