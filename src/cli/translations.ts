@@ -120,8 +120,8 @@ function checkLanguage(content: ParsedContent, code: string, spec: CommandSpec):
   if (!others.includes(code)) usageError(`Unexpected language \`${code}\`, expected a translation listed in site.yaml: ${others.join(', ') || 'none'}.`, usage(spec));
 }
 
-/** The versions a command acts on, with the parts of `code`; published versions are named and left out. */
-function selectVersions(content: ParsedContent, code: string, filter: { document?: string | undefined; version?: string | undefined }, withoutText = false): { label: string; version: ParsedVersion; parts: PartStatus[] }[] {
+/** The versions a command acts on, with the parts of `code`; published versions are left out (and named, for a command that writes). */
+function selectVersions(content: ParsedContent, code: string, filter: { document?: string | undefined; version?: string | undefined }, reading = false): { label: string; version: ParsedVersion; parts: PartStatus[] }[] {
   const selected: { label: string; version: ParsedVersion; parts: PartStatus[] }[] = [];
   for (const document of content.documents) {
     if (filter.document && document.slug !== filter.document) continue;
@@ -129,11 +129,11 @@ function selectVersions(content: ParsedContent, code: string, filter: { document
       if (filter.version && version.id !== filter.version) continue;
       const label = `${document.slug} ${version.id}`;
       if (version.publication) {
-        console.log(`left out ${label}: published versions never change`);
+        if (!reading) console.log(`left out ${label}: published versions never change`);
         continue;
       }
       const parts = partStatuses(version, content.site.data.sourceLocale, code);
-      if (parts && (withoutText || version.texts.get(code))) selected.push({ label, version, parts });
+      if (parts && (reading || version.texts.get(code))) selected.push({ label, version, parts });
     }
   }
   return selected;

@@ -35,8 +35,9 @@ export function confirmedRecord(version: ParsedVersion, sourceLocale: string, lo
 /** `locale`'s record with only `parts` confirmed against the current source text; every other part keeps what was recorded. */
 export function recordConfirming(version: ParsedVersion, locale: string, parts: readonly PartStatus[]): TranslationRecord {
   const existing = version.translationsLock?.data.translations[locale];
+  // Whatever else the record holds stays as it is.
   let record: TranslationRecord = {
-    ...(existing?.title === undefined ? {} : { title: existing.title }),
+    ...existing,
     sections: { ...existing?.sections },
     clauses: { ...existing?.clauses },
     sdks: { ...existing?.sdks },
