@@ -9,11 +9,18 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { loadSite } from '../../src/load/index.ts';
+import { startOf } from '../../src/messages/message.ts';
 import { appendEntry } from '../../src/records/chain.ts';
+import { exportTranslation } from '../../src/translation/xliff/export.ts';
+import { writeXliff } from '../../src/translation/xliff/format.ts';
+import { planImport } from '../../src/translation/xliff/import.ts';
+import { VFile } from 'vfile';
 import type { LockEntry } from '../../src/schema/versions-lock.ts';
 import { hashText } from '../../src/versions/lock.ts';
 import { rules, type RuleId } from '../../src/messages/catalog.ts';
 import { bilingualSite, exampleContent, fixturesDir, messagesOf, minimalSite, refusing, replaceOnce, siteWith, type Change } from '../helpers/content.ts';
+import { contactClause, translateUnits } from '../helpers/translations.ts';
 
 interface RuleFixture {
   /** The site the changes apply to (default: the minimal fixture). */
@@ -22,6 +29,8 @@ interface RuleFixture {
   deny?: string;
   /** Whether drafts are built (default: yes, as `npm run check` does). */
   drafts?: boolean;
+  /** For a rule that `translations:import` raises rather than loading: the XLIFF file it is given (a function of the site). */
+  xliff?: (dir: string) => Promise<string>;
   changes: Record<string, Change>;
   /** Extra set-up on the copied site (symbolic links). */
   prepare?: (dir: string) => void;
@@ -35,6 +44,29 @@ const sdks = 'notice/2024-01-10/sdks.yaml';
 const version = 'notice/2024-01-10/version.yaml';
 const versionsSite = path.join(fixturesDir, 'sites/versions');
 const recordsSite = path.join(fixturesDir, 'sites/records');
+
+/** A change that makes the bilingual fixture's `liability` clause stale in Chinese, so that it is exported. */
+const changedClause = { [en]: replaceOnce('We are not liable for outages.', 'We are not liable for outages or delays.') };
+
+/** The XLIFF export of `dir` for zh-CN, as `translations:export` writes it. */
+async function exportOf(dir: string): Promise<string> {
+  const { parsed } = await loadSite(dir, { mode: 'preview' });
+  return writeXliff((await exportTranslation(parsed.content!, 'zh-CN')).xliff!);
+}
+
+/** The messages `translations:import` gives `xliff` against the content in `dir`, placed on the XLIFF file. */
+async function importMessages(dir: string, xliff: string): Promise<{ file: string; ruleId: string | undefined; line: number; note: string | undefined }[]> {
+  const { parsed } = await loadSite(dir, { mode: 'preview' });
+  const file = new VFile({ path: path.join(dir, 'zh-CN.xlf'), value: xliff });
+  planImport(file, parsed.content!, (each) => {
+    try {
+      return readFileSync(each, 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  return file.messages.map((message) => ({ file: path.relative(dir, file.path), ruleId: message.ruleId, line: startOf(message.place).line, note: message.note }));
+}
 
 /**
  * A published version whose frozen values were changed and whose lock was brought to match file by file
@@ -116,6 +148,12 @@ const fixtures: Record<RuleId, RuleFixture> = {
   'empty-document': { changes: {}, prepare: (dir) => mkdirSync(path.join(dir, 'terms')), file: 'terms' },
   'missing-ui-string': { changes: { 'site.yaml': replaceOnce('locales:\n', 'locales:\n  sw:\n    name: Kiswahili\n'), 'ui/sw.yaml': 'toc.heading: Yaliyomo\n' }, file: 'ui/sw.yaml' },
   'ui-placeholder': { changes: { 'ui/en.yaml': 'version.past: "Replaced on {date}. {onerror}"\n' }, file: 'ui/en.yaml' },
+  'xliff-format': { from: bilingualSite, changes: {}, xliff: async () => '<xliff version="1.2"><file/></xliff>', file: 'zh-CN.xlf' },
+  'xliff-unknown': { from: bilingualSite, changes: changedClause, xliff: async (dir) => (await exportOf(dir)).replace('trgLang="zh-CN"', 'trgLang="fr"'), file: 'zh-CN.xlf' },
+  'xliff-published': { from: recordsSite, changes: { 'notice/2024-09-01/en.yaml': replaceOnce('outages or delays', 'outages, delays or errors') }, xliff: async (dir) => translateUnits((await exportOf(dir)).replace('<file id="notice.2024-09-01"', '<file id="notice.2024-06-01"'), { liability: '我们不对服务中断、延迟或错误承担责任。' }), file: 'zh-CN.xlf' },
+  'xliff-source-changed': { from: bilingualSite, changes: changedClause, xliff: async (dir) => translateUnits(await exportOf(dir), { liability: '我们对服务中断或延迟不承担责任。' }).replace('We are not liable for outages or delays.', 'We are not liable.'), file: 'zh-CN.xlf' },
+  // A new clause with a link, a variable and a flag, translated without the flag's code.
+  'xliff-codes': { from: bilingualSite, changes: { [en]: (text) => text.replace('      - id: sdks\n', `${contactClause}      - id: sdks\n`) }, xliff: async (dir) => translateUnits(await exportOf(dir), { 'contact.title': '联系我们', contact: '关于您的数据，请致信<pc id="1"><ph id="2"/></pc>。' }), file: 'zh-CN.xlf' },
   'ui-plural': { changes: { 'ui/en.yaml': 'changes.unchangedClauses: "{count} unchanged clauses"\n', 'site.yaml': replaceOnce('locales:\n', 'locales:\n  ru:\n    name: Русский\n'), 'ui/ru.yaml': 'changes.unchangedClauses: "{count} пунктов"\n' }, file: 'ui/ru.yaml' },
 };
 
@@ -127,7 +165,7 @@ describe('the rule catalogue', () => {
   it.each(Object.entries(fixtures))('%s is raised by its fixture, in the file it names, with a place and a fix', async (ruleId, fixture) => {
     const dir = siteWith(fixture.changes, fixture.from ?? minimalSite);
     fixture.prepare?.(dir);
-    const { messages } = await messagesOf(dir, 'publish', fixture.drafts ?? true, fixture.deny ? refusing(fixture.deny) : undefined);
+    const messages = fixture.xliff ? await importMessages(dir, await fixture.xliff(dir)) : (await messagesOf(dir, 'publish', fixture.drafts ?? true, fixture.deny ? refusing(fixture.deny) : undefined)).messages;
     const raised = messages.filter((message) => message.ruleId === ruleId);
     expect(raised.length, JSON.stringify(messages, null, 2)).toBeGreaterThan(0);
     expect(raised.map((message) => message.file)).toContain(fixture.file);
