@@ -1,8 +1,9 @@
 /**
- * A static file server for a built site on 127.0.0.1, for browser tests and
- * screenshots. It answers like a static host: `/dir/` serves `dir/index.html`,
- * unknown paths are 404. (The file is read before the response starts, so a
- * missing file never leaves a half-sent response.)
+ * A static file server for a built site on 127.0.0.1, for browser tests,
+ * screenshots and Lighthouse. It answers like a static host: `/dir/` serves
+ * `dir/index.html`, unknown paths are 404 with the site's 404.html. (The file
+ * is read before the response starts, so a missing file never leaves a
+ * half-sent response.)
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -14,6 +15,7 @@ const types: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export interface StaticServer {
@@ -30,7 +32,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       if (!file.startsWith(root) || !(await stat(file)).isFile()) throw new Error('not a file');
       body = await readFile(file);
     } catch {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      // As static hosts do: the site's own 404.html, with status 404.
+      const notFound = await readFile(path.join(root, '404.html')).catch(() => undefined);
+      if (notFound) response.writeHead(404, { 'Content-Type': types['.html']! }).end(notFound);
+      else response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
     }
     response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' }).end(body);

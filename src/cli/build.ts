@@ -13,6 +13,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { buildDate } from '../model/build-date.ts';
+import { upcomingChanges } from '../model/schedule.ts';
 import { checkTarget, isRunning, moveContents, OutputError, shown, writeOutput, type OutputSpec, type TargetState } from '../output/index.ts';
 import { buildDateEnvironment, contentOption, folder, outOption, projectRoot } from './args.ts';
 import { parseCommand } from './command.ts';
@@ -90,7 +91,11 @@ try {
   console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${leftAsItWas(target.state)}`);
   process.exit(1);
 }
-console.log(`Built the site into ${shown(target.path)}`);
+console.log(`Built the site into ${shown(target.path)} for ${date}.`);
+// Which version is current depends on the build date: say when the next one needs a build.
+for (const change of upcomingChanges(site)) {
+  console.log(`Version ${change.version} of ${change.document} takes effect on ${change.effective}: build the site again on or after ${change.effective} (the workflow in .github/workflows/site.yml builds daily).`);
+}
 
 /** `.astro/build-<pid>/` in the project, for this build alone; those of builds that were killed are removed. */
 async function astroWorkFolder(): Promise<string> {

@@ -27,6 +27,8 @@ export interface PositionalSpec {
   name: string;
   description: string;
   optional?: boolean;
+  /** The last argument only: it may be given several times (`[<clause-id>…]`). */
+  variadic?: boolean;
   /** What a fitting value is, when this one does not fit. */
   check?: (value: string) => string | undefined;
 }
@@ -104,7 +106,10 @@ export function usageError(message: string, text: string): never {
 }
 
 export function usage(spec: CommandSpec): string {
-  const positionals = (spec.positionals ?? []).map((entry) => (entry.optional ? `[${entry.name}]` : entry.name));
+  const positionals = (spec.positionals ?? []).map((entry) => {
+    const name = entry.variadic ? `${entry.name}…` : entry.name;
+    return entry.optional ? `[${name}]` : name;
+  });
   const lines = [`Usage: ${[spec.command, ...positionals, '[options]'].join(' ')}`, '', spec.summary];
   const table = (rows: [string, string][]) => {
     const width = Math.max(...rows.map(([left]) => left.length));
@@ -164,6 +169,7 @@ function firstProblem(spec: CommandSpec, argv: readonly string[], env: NodeJS.Pr
   }
 
   const expected = spec.positionals ?? [];
+  const repeated = expected.at(-1)?.variadic ? expected.at(-1) : undefined;
   for (const [index, entry] of expected.entries()) {
     const value = positionals[index];
     if (value === undefined) {
@@ -173,7 +179,12 @@ function firstProblem(spec: CommandSpec, argv: readonly string[], env: NodeJS.Pr
     const unfit = entry.check?.(value);
     if (unfit) return `Unexpected ${entry.name} \`${value}\`, expected ${unfit}.`;
   }
-  if (positionals.length > expected.length) {
+  if (repeated) {
+    for (const value of positionals.slice(expected.length)) {
+      const unfit = repeated.check?.(value);
+      if (unfit) return `Unexpected ${repeated.name} \`${value}\`, expected ${unfit}.`;
+    }
+  } else if (positionals.length > expected.length) {
     const extra = positionals[expected.length]!;
     // `npm run build --out x` hands the script only `x`: npm keeps options before a lone `--` for itself.
     return expected.length

@@ -12,7 +12,7 @@ const { values } = parseCommand({
   summary: 'A live preview of every page, drafts included. Editing a content file reloads the page; a content mistake shows in the browser and here.',
   options: {
     content: contentOption,
-    port: { type: 'string', value: '<port>', description: 'the port to serve on, at 127.0.0.1', default: '4321', check: (value) => (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 65535 ? undefined : 'a port number from 1 to 65535') },
+    port: { type: 'string', value: '<port>', description: 'the port to serve on, at 127.0.0.1 (0: any free port; the address is printed)', default: '4321', check: (value) => (/^\d+$/.test(value) && Number(value) <= 65535 ? undefined : 'a port number from 0 to 65535 (0: any free port)') },
   },
   environment: buildDateEnvironment,
 });

@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots`: photographs each page type of the built site (run
  * `npm run build` first) on a 360 x 740 phone, in light and dark mode, into
- * docs/screenshots/, for the README. Needs Debian's Chromium (and, for the
- * Chinese page, a CJK font such as fonts-noto-cjk).
+ * docs/screenshots/, for the README. Uses the Chromium that
+ * src/browser/chromium.ts finds (and, for the Chinese page, needs a CJK font
+ * such as Debian's fonts-noto-cjk).
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,6 +32,7 @@ const target = path.join(projectRoot, 'docs/screenshots');
 await mkdir(target, { recursive: true });
 const server = await serveStatic(outDir);
 const browser = await launchChromium();
+console.log(`Chromium ${browser.browser.version()} (${browser.found.source}: ${browser.found.executablePath})`);
 try {
   for (const [name, url] of Object.entries(pages)) {
     for (const colorScheme of ['light', 'dark'] as const) {

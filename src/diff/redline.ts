@@ -154,7 +154,7 @@ function compareClause(old: Located, current: Located, outOfOrder: boolean, loca
 }
 
 /** Blocks are aligned first; blocks that changed are then compared word by word, pairwise. */
-function diffBlocks(before: TextRun[][], after: TextRun[][], locale: string): Segment[][] {
+export function diffBlocks(before: TextRun[][], after: TextRun[][], locale: string): Segment[][] {
   const key = (block: TextRun[]) => JSON.stringify(block.map((run) => [run.text.replace(/\s+/g, ' '), run.flag ?? '']));
   const parts = diffArrays(before.map(key), after.map(key), { maxEditLength: maxSequenceEdits });
   if (!parts) return [...before.map((block) => replacedWhole(block, [])), ...after.map((block) => replacedWhole([], block))];

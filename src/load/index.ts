@@ -27,7 +27,7 @@ import { versionSchema, type VersionMeta } from '../schema/version.ts';
 import { versionsLockSchema, type VersionsLock } from '../schema/versions-lock.ts';
 import { checkVersionLock } from '../versions/lock.ts';
 import type { Parsed, ParsedDocument, ParsedVersion, ParseResult } from './parsed.ts';
-import { readContentTree } from './read.ts';
+import { readContentTree, type ContentFileSystem } from './read.ts';
 import { validate } from './validate.ts';
 import { nodeAtPath, parseYaml, placeOfNode } from './yaml.ts';
 
@@ -54,17 +54,17 @@ export function resolveOptions(options: Partial<BuildOptions> = {}): BuildOption
  * Loads the site. Options default to publishing: stale translations are
  * errors, drafts are left out, and the build date is SOURCE_DATE_EPOCH or today.
  */
-export async function loadSite(contentDir: string, options: Partial<BuildOptions> & { changed?: string } = {}): Promise<LoadResult> {
+export async function loadSite(contentDir: string, options: Partial<BuildOptions> & { changed?: string; fileSystem?: ContentFileSystem } = {}): Promise<LoadResult> {
   const resolved = resolveOptions(options);
-  const parsed = await parseContent(contentDir, resolved.mode);
+  const parsed = await parseContent(contentDir, resolved.mode, options.fileSystem);
   const model = parsed.content ? buildSiteModel(parsed.content, resolved, parsed.lock) : undefined;
   if (model && resolved.mode === 'preview') model.previewMessages = previewMessages(parsed.files, parsed.tree.root, options.changed);
   return { site: hasErrors(parsed.files) ? undefined : model, unchecked: model, files: parsed.files, parsed };
 }
 
 /** Reads, parses and validates every content file, and checks the lock, without building the model. */
-export async function parseContent(contentDir: string, mode: BuildOptions['mode'] = 'publish'): Promise<ParseResult> {
-  const tree = await readContentTree(contentDir);
+export async function parseContent(contentDir: string, mode: BuildOptions['mode'] = 'publish', fileSystem?: ContentFileSystem): Promise<ParseResult> {
+  const tree = await readContentTree(contentDir, fileSystem);
   const site = parseFile(tree.site, siteSchema, sitePlaceholders);
   const lock = parseLock(tree.lock);
   const ui = await loadUiSources(tree.ui);

@@ -14,7 +14,7 @@
  *     content/ui/<locale>.yaml                          (optional: interface words, src/i18n/load.ts)
  */
 import { constants, type Dirent } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { isRealDate, isValidLocale } from '../schema/common.ts';
@@ -51,8 +51,24 @@ export interface DocumentFiles {
   folders: number;
 }
 
+/**
+ * The file-system calls reading makes: Node's, or (in tests) one that fails
+ * where a real one would, such as a file the build's user may not read,
+ * which a test running as root cannot otherwise produce.
+ */
+export interface ContentFileSystem {
+  readdir: typeof nodeFs.readdir;
+  open: typeof nodeFs.open;
+  stat: typeof nodeFs.stat;
+  realpath: typeof nodeFs.realpath;
+}
+
+export const nodeFileSystem: ContentFileSystem = { readdir: nodeFs.readdir, open: nodeFs.open, stat: nodeFs.stat, realpath: nodeFs.realpath };
+
 export interface ContentTree {
   root: string;
+  /** What reads it. */
+  fs: ContentFileSystem;
   /** The root with symbolic links resolved, to tell links that lead outside it. */
   realRoot: string;
   site: VFile | undefined;
@@ -76,14 +92,14 @@ const frozenFile = /^variables(?:\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?\.yaml$/;
 /** A document folder's name: lowercase words joined by hyphens (it is a URL segment). */
 export const documentFolderPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
-export async function readContentTree(root: string): Promise<ContentTree> {
+export async function readContentTree(root: string, fs: ContentFileSystem = nodeFileSystem): Promise<ContentTree> {
   const resolved = path.resolve(root);
-  const tree: ContentTree = { root: resolved, realRoot: await realpath(resolved).catch(() => resolved), site: undefined, lock: undefined, documents: [], ui: new Map(), files: [] };
+  const tree: ContentTree = { root: resolved, fs, realRoot: await fs.realpath(resolved).catch(() => resolved), site: undefined, lock: undefined, documents: [], ui: new Map(), files: [] };
   const rootFile = new VFile({ path: path.join(tree.root, 'site.yaml') });
 
   let entries;
   try {
-    entries = await readdir(tree.root, { withFileTypes: true });
+    entries = await tree.fs.readdir(tree.root, { withFileTypes: true });
   } catch {
     fail(rootFile, `Cannot read the content folder \`${tree.root}\``, undefined, 'file-missing', `Check the folder given with \`--content\` (${path.relative(process.cwd(), tree.root) || '.'}), or create it with a site.yaml.`);
     tree.files.push(rootFile);
@@ -120,7 +136,7 @@ export async function readContentTree(root: string): Promise<ContentTree> {
 
 /** content/ui/: one `<locale>.yaml` per language, named by its canonical tag (`zh-TW.yaml`, not `zh-tw.yaml`). */
 async function readUiFolder(tree: ContentTree, dir: string): Promise<void> {
-  for (const entry of sorted(await readdir(dir, { withFileTypes: true }))) {
+  for (const entry of sorted(await tree.fs.readdir(dir, { withFileTypes: true }))) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name.endsWith('.md')) continue;
     const full = path.join(dir, entry.name);
     const locale = localeFile.exec(entry.name)?.[1];
@@ -216,7 +232,7 @@ async function readContentFile(tree: ContentTree, full: string): Promise<VFile> 
     fail(file, 'Unexpected link to a file outside the content folder', undefined, 'file-outside-content');
     return file;
   }
-  const bytes = await readRegularFile(file, full);
+  const bytes = await readRegularFile(tree.fs, file, full);
   if (!bytes) return file;
   try {
     file.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -229,7 +245,7 @@ async function readContentFile(tree: ContentTree, full: string): Promise<VFile> 
   return file;
 }
 
-async function readRegularFile(file: VFile, full: string): Promise<Uint8Array | undefined> {
+async function readRegularFile(fs: ContentFileSystem, file: VFile, full: string): Promise<Uint8Array | undefined> {
   const name = path.basename(full);
   const checked = (kind: string | undefined, size: number): boolean => {
     if (kind) {
@@ -243,9 +259,9 @@ async function readRegularFile(file: VFile, full: string): Promise<Uint8Array | 
     return true;
   };
   try {
-    const before = await stat(full);
+    const before = await fs.stat(full);
     if (!checked(specialKind(before), before.size)) return undefined;
-    const handle = await open(full, constants.O_RDONLY | constants.O_NONBLOCK);
+    const handle = await fs.open(full, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const now = await handle.stat();
       if (!checked(specialKind(now), now.size)) return undefined;
@@ -309,7 +325,7 @@ function reportForbiddenCharacters(file: VFile, text: string): void {
 /** A folder's entries, or `undefined` (reported on `file`, which stands for the folder) when it cannot be listed. */
 async function listFolder(tree: ContentTree, dir: string, file = new VFile({ path: dir })): Promise<Dirent[] | undefined> {
   try {
-    return await readdir(dir, { withFileTypes: true });
+    return await tree.fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
     fail(track(tree, file), `Cannot read the folder \`${path.basename(dir)}\` (${describeError(error)})`, undefined, 'file-unreadable');
     return undefined;
@@ -327,13 +343,13 @@ async function isDirectory(tree: ContentTree, full: string): Promise<boolean> {
     fail(track(tree, new VFile({ path: full })), 'Unexpected link to a location outside the content folder', undefined, 'file-outside-content');
     return false;
   }
-  return (await stat(full).catch(() => undefined))?.isDirectory() ?? false;
+  return (await tree.fs.stat(full).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 /** False for a symbolic link (or a path through one) that leads outside the content folder. */
 async function isInside(tree: ContentTree, full: string): Promise<boolean> {
   try {
-    const real = await realpath(full);
+    const real = await tree.fs.realpath(full);
     return real === tree.realRoot || real.startsWith(tree.realRoot + path.sep);
   } catch {
     return false;

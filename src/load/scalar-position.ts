@@ -15,16 +15,30 @@ export function markdownPointMapper(source: YamlSource, node: Node | undefined):
   if (!isScalar(node) || !node.range) return () => ({ line: 1, column: 1 });
   const start = pointAt(source, node.range[0]);
   const text = String(source.file.value);
+  const inside = insideRange(source, text, node.range[0], node.range[1]);
 
   if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
     const indent = blockIndent(text, node.range[0]);
-    return (point) => ({ line: start.line + point.line, column: indent + point.column });
+    return (point) => inside({ line: start.line + point.line, column: indent + point.column });
   }
   const quote = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE ? 1 : 0;
   return (point) =>
-    point.line === 1
-      ? { line: start.line, column: start.column + quote + point.column - 1 }
-      : { line: start.line + point.line - 1, column: point.column };
+    inside(
+      point.line === 1
+        ? { line: start.line, column: start.column + quote + point.column - 1 }
+        : { line: start.line + point.line - 1, column: point.column },
+    );
+}
+
+/** Moves a point that falls past the end of its line, or outside the value, to the nearest place inside. */
+function insideRange(source: YamlSource, text: string, from: number, to: number): PointMapper {
+  const starts = source.lineCounter.lineStarts;
+  return (point) => {
+    const lineStart = starts[point.line - 1] ?? text.length;
+    const lineEnd = Math.max(lineStart, (starts[point.line] ?? text.length + 1) - 1);
+    const offset = Math.min(Math.max(lineStart + point.column - 1, lineStart), lineEnd);
+    return pointAt(source, Math.min(Math.max(offset, from), to));
+  };
 }
 
 /** Indentation of the first non-empty line after a block scalar's `|` header. */

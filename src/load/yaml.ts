@@ -41,7 +41,8 @@ export function parseYaml(file: VFile): YamlSource | undefined {
   // Only the first syntax error: the ones after it usually follow from it.
   const error = document.errors[0];
   if (error) {
-    let [start, end] = error.pos;
+    // The parser may put the end of an error one past the end of the text (a missing closing quote).
+    let [start, end] = error.pos.map((offset) => Math.min(offset, text.length)) as [number, number];
     if (error.code === 'RESOURCE_EXHAUSTION' && !/alias/i.test(error.message)) {
       // Where the parser ran out of stack depends on the machine: name the line, from its first character.
       start = end = text.lastIndexOf('\n', start - 1) + 1 + /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', start - 1) + 1))![0].length;

@@ -212,6 +212,26 @@ export const rules = {
     title: 'Translation out of date',
     hint: 'Update the translation to match the source text, then record it with `npm run translations:confirm -- <language>`.',
   },
+  'xliff-format': {
+    title: 'Not an XLIFF file this site can read',
+    hint: 'Import the XLIFF 2.0 file that `npm run translations:export` wrote, as the translation agency returned it (their CAT tool keeps its structure).',
+  },
+  'xliff-unknown': {
+    title: 'XLIFF file names something this content does not have',
+    hint: 'Check that the file was exported from this content (`npm run translations:export -- <language>`), for a language listed in content/site.yaml.',
+  },
+  'xliff-published': {
+    title: 'XLIFF file for a published version',
+    hint: 'A published version never changes. Start a new version (`npm run new-version`), export its translation and import that.',
+  },
+  'xliff-source-changed': {
+    title: 'Source text changed since the export',
+    hint: 'Export again (`npm run translations:export -- <language>`) and have the units named in the message translated from the new file.',
+  },
+  'xliff-codes': {
+    title: 'Translation lost or repeated a protected code',
+    hint: 'In the CAT tool, keep every tag of the source exactly once in the translation (flags, variables, links, line structure), then return the file again.',
+  },
   'unflagged-sensitive': {
     title: 'Sensitive information not flagged',
     hint: 'Mark the words with `:sensitive[…]`, so that readers notice them (PIPL asks that sensitive personal information stand out).',

@@ -17,7 +17,8 @@ import { chainHead } from '../records/chain.ts';
 import type { VersionsLock } from '../schema/versions-lock.ts';
 import { siteContext, type BuildOptions } from './context.ts';
 import { buildDocument } from './document.ts';
-import type { DocumentModel, SiteModel } from './types.ts';
+import { documentDescriptions } from './description.ts';
+import type { SiteModel } from './types.ts';
 import { localeTexts } from './values.ts';
 
 export type { BuildOptions } from './context.ts';
@@ -29,6 +30,7 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions, lo
   const ui = resolveUiStrings(site, context.locales, content.ui);
 
   const entries = lock?.data.entries ?? [];
+  const descriptions = documentDescriptions(site, content.documents.map((document) => document.slug), context.siteValues);
   return {
     baseUrl: site.data.baseUrl.endsWith('/') ? site.data.baseUrl : `${site.data.baseUrl}/`,
     builtFor: options.buildDate,
@@ -37,7 +39,11 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions, lo
     governingLocale: site.data.governingLocale ?? site.data.sourceLocale,
     locales: context.locales.map((code) => ({ code, dir: site.data.locales[code]!.dir, ...localeTexts(site, code, context.siteValues.get(code) ?? {}) })),
     ui,
-    documents: content.documents.map((document) => buildDocument(document, context)).filter((document): document is DocumentModel => document !== undefined),
+    documents: content.documents.flatMap((document) => {
+      const built = buildDocument(document, context);
+      const description = descriptions.get(document.slug);
+      return built ? [{ ...built, ...(description ? { description } : {}) }] : [];
+    }),
     records: { chainHead: chainHead(entries), entries: entries.length },
   };
 }

@@ -2,6 +2,7 @@
 import { listKinds } from '../inventory/taxonomy.ts';
 import { absoluteUrl, changesUrl, currentOf, documentUrl, feedUrl, listUrl, versionUrl, webviewUrl } from '../routing.ts';
 import { manifestSchema, type Manifest } from '../schema/manifest.ts';
+import { nextChange } from './schedule.ts';
 import type { SiteModel } from './types.ts';
 
 export function buildManifest(site: SiteModel): Manifest {
@@ -46,5 +47,6 @@ export function buildManifest(site: SiteModel): Manifest {
       ];
     }),
   );
-  return manifestSchema.parse({ schemaVersion: 2, builtFor: site.builtFor, baseUrl: site.baseUrl, records: site.records, documents });
+  const next = nextChange(site);
+  return manifestSchema.parse({ schemaVersion: 2, builtFor: site.builtFor, baseUrl: site.baseUrl, ...(next ? { nextChange: next } : {}), records: site.records, documents });
 }

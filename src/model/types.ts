@@ -43,6 +43,8 @@ export interface DocumentModel {
   slug: string;
   /** Id of the version shown at the document's address: the newest in effect on the build date. */
   current: string;
+  /** Its description for search results, per language, when site.yaml gives one (see src/model/description.ts). */
+  description?: Record<string, string>;
   /** Newest first. Drafts only in a preview. */
   versions: VersionModel[];
 }

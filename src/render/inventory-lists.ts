@@ -46,12 +46,13 @@ export function listHtml(kind: ListKind, inventory: InventoryModel, t: Translate
   if (!byKey) made.set(inventory, (byKey = new Map()));
   const key = JSON.stringify([kind, options.headingLevel, options.idPrefix, options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
   let html = byKey.get(key);
-  if (html === undefined) byKey.set(key, (html = toHtml(listTree(kind, inventory, t, options), { omitOptionalTags: true, preferUnquoted: true })));
+  // Every tag written: a key-value table's <tbody> would otherwise be left out, which html-validate (strict) refuses.
+  if (html === undefined) byKey.set(key, (html = toHtml(listTree(kind, inventory, t, options), { preferUnquoted: true })));
   return html;
 }
 
-/** A list as a hast element, for the policy body to place after a clause. */
-export function listTree(kind: ListKind, inventory: InventoryModel, t: Translate, options: ListOptions): Element {
+/** A list as a hast element. */
+function listTree(kind: ListKind, inventory: InventoryModel, t: Translate, options: ListOptions): Element {
   const context = listContext(inventory, t, options);
   const body = kind === 'collection' ? collection(context) : kind === 'sharing' ? sharing(context) : permissions(context);
   return h('div', { className: ['inventory-list', `list-${kind}`] }, lines(body));
@@ -176,7 +177,8 @@ function collection(context: ListContext): ElementContent[] {
     cells: [
       categoryLabel(item.category, t),
       item.sensitive
-        ? [h('p', t(`lists.sensitive.${item.sensitive.class}`)), h('p', t('format.labelled', { label: t('lists.column.necessityText'), value: item.sensitive.necessity })), h('p', t('format.labelled', { label: t('lists.column.impact'), value: item.sensitive.impact }))]
+        // Blocks of a cell are divs: a <p> whose end tag is left out must not meet the next cell (html-validate reads it so).
+        ? [h('div', t(`lists.sensitive.${item.sensitive.class}`)), h('div', t('format.labelled', { label: t('lists.column.necessityText'), value: item.sensitive.necessity })), h('div', t('format.labelled', { label: t('lists.column.impact'), value: item.sensitive.impact }))]
         : text(t('lists.no')),
       retentionText(item.retention, t),
       regions(item.storage, t),

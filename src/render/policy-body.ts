@@ -16,7 +16,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { languageName, type Translate } from '../i18n/index.ts';
 import type { ClauseModel, InventoryModel, PolicyText, SdkModel } from '../model/types.ts';
-import { listTree } from './inventory-lists.ts';
+import { listHtml } from './inventory-lists.ts';
 
 const bodies = new WeakMap<PolicyText, string>();
 
@@ -42,7 +42,7 @@ function policyBody(text: PolicyText, t: Translate, inventory: InventoryModel | 
 function clauseElement(text: PolicyText, clause: ClauseModel, t: Translate, inventory: InventoryModel | undefined): ElementContent {
   const shown = clause.sdks.map((id) => text.sdks.find((sdk) => sdk.id === id)).filter((sdk) => sdk !== undefined);
   // Lists inside a clause: headings below the clause's, ids prefixed by it, clause links on this page.
-  const lists = inventory ? clause.lists.map((kind) => listTree(kind, inventory, t, { headingLevel: 4, idPrefix: clause.id, policyHref: '', insidePolicy: true })) : [];
+  const lists: ElementContent[] = inventory ? clause.lists.map((kind) => ({ type: 'raw', value: listHtml(kind, inventory, t, { headingLevel: 4, idPrefix: clause.id, policyHref: '', insidePolicy: true }) })) : [];
   // Preview only: a clause the translation lacks, in the source language, said so in the page's language.
   const untranslated = clause.untranslated;
   return h('div', { className: ['clause'], id: clause.id, ...(untranslated ? { lang: untranslated.locale } : {}) }, lines([

@@ -51,6 +51,7 @@ export const manifestSchema = z.strictObject({
   /** The build date (SOURCE_DATE_EPOCH or the day of the build), which decides `status`. */
   builtFor: date,
   baseUrl: url,
+  nextChange: date.optional().describe('The day the next published version takes effect (absent when none is upcoming). The site must be built again on or after it: until then it shows the version in effect on `builtFor`.'),
   records: z
     .strictObject({
       chainHead: z.string().regex(/^[0-9a-f]{64}$/).describe('The hash of the newest entry of the lock’s hash chain: it pins every published record up to this build. Keep a copy: `npm run records:verify` checks the content against it.'),

@@ -1,12 +1,20 @@
 /** Schema of `content/site.yaml`: the site, its languages and its variables. */
 import { z } from 'zod';
-import { httpUrlSchema, localeCodeSchema, maybeLocalizedTextSchema, textSchema } from './common.ts';
+import { httpUrlSchema, idSchema, localeCodeSchema, maybeLocalizedTextSchema, textSchema } from './common.ts';
 
 export const localeSchema = z.strictObject({
   /** The language's name in its own language, shown in language lists. */
   name: textSchema.describe('The language name in that language, such as `English` or `简体中文`.'),
   /** Writing direction; right-to-left languages such as Arabic set `rtl`. */
   dir: z.enum(['ltr', 'rtl']).default('ltr').describe('Writing direction: `ltr` (default) or `rtl`.'),
+});
+
+/** Settings of one document (its folder name is the key under `documents:`). */
+export const documentSettingsSchema = z.strictObject({
+  /** What search results and link previews show under the title; otherwise the start of the first clause. */
+  description: maybeLocalizedTextSchema
+    .optional()
+    .describe('One or two sentences for search results and link previews, per language (`en:`, `zh-CN:` …); about 150 characters. Without it, the start of the first clause is used.'),
 });
 
 export const variableNameSchema = z
@@ -34,6 +42,11 @@ export const siteSchema = z
       .record(localeCodeSchema, localeSchema)
       .refine((locales) => Object.keys(locales).length > 0, { error: 'List at least one language under `locales`.' })
       .describe('Languages of the site, keyed by language tag.'),
+    /** Settings per document, keyed by the document's folder name. */
+    documents: z
+      .record(idSchema, documentSettingsSchema)
+      .default({})
+      .describe('Settings per document, keyed by its folder name (such as `privacy`): its `description` for search results.'),
     /** Values written once and used in text as `{{name}}`. */
     variables: z
       .record(variableNameSchema, maybeLocalizedTextSchema)
@@ -71,3 +84,4 @@ export const sitePlaceholders = {
 export type SiteInput = z.input<typeof siteSchema>;
 export type SiteConfig = z.output<typeof siteSchema>;
 export type LocaleConfig = z.output<typeof localeSchema>;
+export type DocumentSettings = z.output<typeof documentSettingsSchema>;

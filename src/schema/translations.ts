@@ -1,7 +1,9 @@
 /**
  * Schema of `content/<document>/<YYYY-MM-DD>/translations.yaml`, written by
- * `npm run translations:confirm`: for each translated language, the
- * fingerprint of the source text each part was translated from.
+ * `npm run translations:confirm` and `npm run translations:import`: for each
+ * translated language, the fingerprint of the source text each part was
+ * translated from; and, once per fingerprint, that source text itself, so
+ * that `npm run translations:status -- --diff` can show what changed since.
  */
 import { z } from 'zod';
 import { idSchema, localeCodeSchema } from './common.ts';
@@ -21,10 +23,22 @@ export const translationRecordSchema = z.strictObject({
     .describe('Inventory entry (`item:<id>`, `row:<id>` …) → fingerprint of its source-language words in inventory.yaml.'),
 });
 
+/** The source text a fingerprint was made from: a clause's title and text, or a section's or the document's title. */
+export const confirmedSourceSchema = z.strictObject({
+  title: z.string().optional().describe('The source title (of the document, a section or a clause).'),
+  text: z.string().optional().describe('The source clause text (Markdown).'),
+});
+
 export const translationsLockSchema = z.strictObject({
   $schema: z.string().optional(),
   translations: z.record(localeCodeSchema, translationRecordSchema).default({}).describe('Language → what its translation was made from.'),
+  sources: z
+    .record(fingerprintSchema, confirmedSourceSchema)
+    .optional()
+    .describe('Fingerprint → the source text it was made from, for the fingerprints recorded above (records written before this was kept have none).'),
 });
+
+export type ConfirmedSource = z.output<typeof confirmedSourceSchema>;
 
 export type TranslationRecord = z.output<typeof translationRecordSchema>;
 export type TranslationsLock = z.output<typeof translationsLockSchema>;

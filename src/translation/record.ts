@@ -1,14 +1,17 @@
 /**
  * Writing translations.yaml: records, for one language, the fingerprint of
- * the source text that each part of its translation now corresponds to.
+ * the source text that each part of its translation now corresponds to, and
+ * keeps that source text (once per fingerprint, under `sources:`) so that a
+ * later change of the source can be shown word by word.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { ParsedVersion } from '../load/parsed.ts';
-import type { TranslationRecord } from '../schema/translations.ts';
+import type { ConfirmedSource, TranslationRecord, TranslationsLock } from '../schema/translations.ts';
+import { writeFileAtomic } from '../output/file.ts';
 import { sourceFingerprints } from './fingerprint.ts';
 import { translatedEntries } from './inventory.ts';
+import { withFingerprint, type PartStatus } from './parts.ts';
 
 export const translationsFileName = 'translations.yaml';
 
@@ -31,20 +34,58 @@ export function confirmedRecord(version: ParsedVersion, sourceLocale: string, lo
   };
 }
 
-/** Writes `record` for `locale` into the version's translations.yaml, keeping the other languages' records. */
-export async function writeRecord(dir: string, version: ParsedVersion, locale: string, record: Required<TranslationRecord>): Promise<string> {
+/** `locale`'s record with only `parts` confirmed against the current source text; every other part keeps what was recorded. */
+export function recordConfirming(version: ParsedVersion, locale: string, parts: readonly PartStatus[]): TranslationRecord {
+  const existing = version.translationsLock?.data.translations[locale];
+  // Whatever else the record holds stays as it is.
+  let record: TranslationRecord = {
+    ...existing,
+    sections: { ...existing?.sections },
+    clauses: { ...existing?.clauses },
+    sdks: { ...existing?.sdks },
+    inventory: { ...existing?.inventory },
+  };
+  for (const part of parts) record = withFingerprint(record, part.kind, part.id, part.fingerprint);
+  return record;
+}
+
+/**
+ * Writes `records` (language → record) into the version's translations.yaml,
+ * keeping the other languages' records, and the source text of every
+ * fingerprint the records name: from `texts` (the current source) or as
+ * recorded before. Returns the file written.
+ */
+export async function writeRecords(dir: string, version: ParsedVersion, records: Readonly<Record<string, TranslationRecord>>, texts: ReadonlyMap<string, ConfirmedSource>): Promise<string> {
   const file = path.join(dir, translationsFileName);
-  // Versions without an inventory keep their files as they were: no empty `inventory: {}`.
-  const withoutEmpty = (entry: TranslationRecord) => (Object.keys(entry.inventory ?? {}).length > 0 ? entry : Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'inventory')));
-  const translations = Object.fromEntries(Object.entries({ ...(version.translationsLock?.data.translations ?? {}), [locale]: record }).map(([code, entry]) => [code, withoutEmpty(entry)]));
-  const sorted = Object.fromEntries(Object.keys(translations).sort().map((key) => [key, translations[key]]));
+  await writeFileAtomic(file, recordsFile(version.translationsLock?.data, records, texts));
+  return file;
+}
+
+/** The text of translations.yaml with `records` written over `previous`. */
+export function recordsFile(previous: TranslationsLock | undefined, records: Readonly<Record<string, TranslationRecord>>, texts: ReadonlyMap<string, ConfirmedSource>): string {
+  const translations: Record<string, TranslationRecord> = { ...(previous?.translations ?? {}), ...records };
+  // A version without an inventory keeps its file as it was: no empty `inventory: {}`.
+  const withoutEmpty = (record: TranslationRecord) => (Object.keys(record.inventory ?? {}).length > 0 ? record : (Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'inventory')) as TranslationRecord));
+  const sorted = Object.fromEntries(Object.keys(translations).sort().map((key) => [key, withoutEmpty(translations[key]!)]));
+  const known = new Map([...Object.entries(previous?.sources ?? {}), ...texts]);
+  const sources: Record<string, ConfirmedSource> = {};
+  for (const print of [...new Set(Object.values(sorted).flatMap(fingerprintsOf))].sort()) {
+    const text = known.get(print);
+    if (text && (text.title !== undefined || text.text !== undefined)) sources[print] = text;
+  }
   const header = [
     '# yaml-language-server: $schema=../../../schemas/translations.schema.json',
-    '# Written by `npm run translations:confirm -- <language>`: for each translated language, a',
-    '# fingerprint of the source-language text that each part was translated from. When the source',
-    '# text changes, its fingerprint changes and the build reports the translation as stale.',
+    '# Written by `npm run translations:confirm` and `npm run translations:import`: for each translated',
+    '# language, a fingerprint of the source-language text that each part was translated from. When',
+    '# the source text changes, its fingerprint changes and the build reports the translation as stale.',
+    '# `sources:` keeps the source text of each fingerprint, for `npm run translations:status -- --diff`.',
     '',
   ].join('\n');
-  await writeFile(file, header + stringify({ translations: sorted }, { sortMapEntries: false, lineWidth: 0 }));
-  return file;
+  const body = Object.keys(sources).length ? { translations: sorted, sources } : { translations: sorted };
+  return header + stringify(body, { sortMapEntries: false, lineWidth: 0, blockQuote: 'literal' });
+}
+
+function fingerprintsOf(record: TranslationRecord): string[] {
+  // SDK fingerprints have no text kept: their fields live in sdks.yaml, per language.
+  return [...(record.title ? [record.title] : []), ...Object.values(record.sections), ...Object.values(record.clauses)];
 }

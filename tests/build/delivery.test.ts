@@ -1,31 +1,36 @@
 /**
  * Delivery checks on the built example, without a browser: every page passes
- * the W3C Nu HTML Checker (one call over all files), every page carries the
- * same Content Security Policy as public/_headers, and the webview page
- * weighs at most 1.3 times its text, gzipped.
+ * html-validate (the W3C Nu HTML Checker, which needs Java, is
+ * `npm run nu-check`), every page carries the same Content Security Policy
+ * as public/_headers, and the webview page (and each webview list) fits in
+ * the first round trip.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { select } from 'hast-util-select';
+import { HtmlValidate, type ConfigData } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { pageWeight } from '../../src/bench/weight.ts';
 import { contentSecurityPolicy } from '../../src/security.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { htmlFiles, readPage } from '../helpers/dist.ts';
+import { builtSite } from '../helpers/sites.ts';
 
-const out = inject('exampleDist');
+const out = builtSite('example');
 const files = htmlFiles(out);
+/** 14 KB: what fits in the first round trip of a new connection. */
+const firstRoundTrip = 14 * 1024;
 
 describe('delivery', () => {
-  it('every page passes the Nu HTML Checker with no errors', () => {
-    const vnu = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
-    const run = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', ...files.map((file) => path.join(out, file))], { encoding: 'utf8' });
-    expect(run.error, 'Java must be installed (.ci/run installs it)').toBeUndefined();
-    expect(run.stderr + run.stdout).toBe('');
-    expect(run.status).toBe(0);
-    expect(files.length).toBeGreaterThan(15);
+  it('every page of every test site passes html-validate (strict: .htmlvalidate.mjs), with no errors', async () => {
+    const config = ((await import(pathToFileURL(path.join(projectRoot, '.htmlvalidate.mjs')).href)) as { default: ConfigData }).default;
+    const pages = Object.values(inject('sites')).flatMap((dist) => htmlFiles(dist).map((file) => path.join(dist, file)));
+    expect(pages.length).toBeGreaterThan(40);
+    const report = await new HtmlValidate(config).validateMultipleFiles(pages);
+    const errors = report.results.flatMap((result) => result.messages.map((message) => `${result.filePath}:${message.line}:${message.column}  ${message.message}  (${message.ruleId})`));
+    expect(errors).toEqual([]);
+    expect(report.valid).toBe(true);
   });
 
   it('every page has the Content Security Policy and no-referrer meta tags, as in public/_headers', () => {
@@ -41,13 +46,29 @@ describe('delivery', () => {
     }
   });
 
-  it('the English webview page weighs at most 1.3 times its text, gzipped (HTML + CSS)', () => {
-    const weight = pageWeight(out, 'webview/en/privacy/index.html');
+  // Goal: a webview page and its stylesheet arrive in the first round trip of a new connection
+  // (TCP's initial window of ten segments, about 14 KB), so an app shows the policy after one round trip.
+  const isList = (file: string) => /\/(collection|sharing|permissions)\/index\.html$/.test(file);
+  const webviewPages = files.filter((file) => file.startsWith('webview/') && !isList(file));
+  const webviewLists = files.filter((file) => file.startsWith('webview/') && isList(file));
+
+  it.each(webviewPages)('%s fits in the first round trip with its stylesheet (14 KB gzipped), and weighs at most 1.5 times its text', (file) => {
+    const weight = pageWeight(out, file);
+    expect(weight.css).toBeGreaterThan(0);
     expect(weight.text).toBeGreaterThan(3000);
-    expect(weight.ratio).toBeLessThanOrEqual(1.3);
+    expect(weight.html + weight.css).toBeLessThanOrEqual(firstRoundTrip);
+    // A guard against bloat, well above today's figures (1.30 English, 1.35 Chinese; docs/performance.md).
+    expect(weight.ratio).toBeLessThanOrEqual(1.5);
   });
 
-  it('the Simplified Chinese webview page stays within 1.35 (its ASCII clause ids compress poorly beside Chinese text)', () => {
-    expect(pageWeight(out, 'webview/zh-CN/privacy/index.html').ratio).toBeLessThanOrEqual(1.35);
+  // The lists (docs/inventory.md): tables, and short, so their stylesheet weighs more against their text; measured 1.6 to 2.4.
+  it.each(webviewLists)('%s fits in the first round trip with its stylesheet, and weighs at most 2.5 times its text', (file) => {
+    const weight = pageWeight(out, file);
+    expect(weight.html + weight.css).toBeLessThanOrEqual(firstRoundTrip);
+    expect(weight.ratio).toBeLessThanOrEqual(2.5);
+  });
+
+  it('has a webview page for every language of the example', () => {
+    expect(webviewPages.map((file) => file.split('/')[1]).sort()).toEqual(['en', 'en', 'en', 'zh-CN', 'zh-CN', 'zh-CN']);
   });
 });

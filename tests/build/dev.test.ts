@@ -6,7 +6,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, userEnvironment } from '../helpers/build.ts';
 import { siteWith } from '../helpers/content.ts';
@@ -15,19 +14,18 @@ const content = siteWith({});
 let origin = '';
 let server: ChildProcess | undefined;
 
-/** A port nothing listens on. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(projectRoot, 'src/cli/dev.ts'), '--content', content, '--port', String(port)], { stdio: 'ignore', detached: true, env: userEnvironment() });
+  // Port 0: the system picks a free port, and the preview prints the address it listens on.
+  server = spawn(process.execPath, [path.join(projectRoot, 'src/cli/dev.ts'), '--content', content, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'], detached: true, env: { ...userEnvironment(), NO_COLOR: '1' } });
+  origin = await new Promise<string>((resolve, reject) => {
+    let printed = '';
+    server!.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      printed += chunk;
+      const address = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(printed);
+      if (address && Number(address[1]) > 0) resolve(`http://127.0.0.1:${address[1]}`);
+    });
+    server!.on('exit', (code) => reject(new Error(`npm run dev exited (${code}) before printing its address:\n${printed}`)));
+  });
 });
 
 afterAll(() => {
@@ -62,7 +60,8 @@ describe('npm run dev', () => {
     const file = path.join(content, 'notice/2024-01-10/en.yaml');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('flag: important', 'flag: importnt'));
-    const broken = await until('/en/notice/', (response) => response.status === 500);
+    // A save reaches the watcher as truncation then writing: wait for the page about the saved text.
+    const broken = await until('/en/notice/', (response) => response.status === 500 && response.body.includes('importnt'));
     expect(broken.body).toContain('The content has 1 error');
     expect(broken.body).toMatch(/notice\/2024-01-10\/en\.yaml:\d+:\d+ {2}error {2}Unexpected `importnt`/);
 

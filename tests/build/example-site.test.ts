@@ -17,10 +17,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exampleContent } from '../helpers/content.ts';
 import { htmlFiles, readPage } from '../helpers/dist.ts';
+import { builtSite } from '../helpers/sites.ts';
 
 interface Clause { id: string; title?: string; text: string; flag?: string; sdks?: unknown }
 interface Text { title: string; sections: { id: string; title?: string; clauses: Clause[] }[] }
@@ -63,7 +64,7 @@ function labelsOf(from: Clause[], name: string): string[] {
   return labels;
 }
 
-const out = inject('exampleDist');
+const out = builtSite('example');
 const read = (relative: string) => readPage(out, relative);
 let page: Root;
 let article: Element;

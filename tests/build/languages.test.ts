@@ -9,13 +9,12 @@ import path from 'node:path';
 import type { Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ar from '../../src/i18n/strings/ar.json' with { type: 'json' };
-import { runBuild } from '../helpers/build.ts';
-import { fixturesDir, tempDir } from '../helpers/content.ts';
 import { htmlFiles, readPage, urlOf } from '../helpers/dist.ts';
+import { builtSite } from '../helpers/sites.ts';
 
-const out = inject('exampleDist');
+const out = builtSite('example');
 const baseUrl = 'https://privacy.kaiyang-motors.example';
 const pages = htmlFiles(out).map((file) => ({ file, url: urlOf(file), tree: readPage(out, file) }));
 const policyPages = pages.filter((page) => /^\/(en|zh-CN)\/privacy\//.test(page.url));
@@ -100,10 +99,7 @@ describe('the example in two languages', () => {
 
 describe('a right-to-left language', () => {
   it('builds with dir="rtl" and the Arabic interface', () => {
-    const dist = path.join(tempDir(), 'dist');
-    const run = runBuild(['--content', path.join(fixturesDir, 'sites/rtl'), '--out', dist]);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    const dist = builtSite('rtl');
     const page = readPage(dist, 'ar/notice/index.html');
     const html = select('html', page)!;
     expect([html.properties['lang'], html.properties['dir']]).toEqual(['ar', 'rtl']);

@@ -9,10 +9,11 @@
  */
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/output/stamp.ts';
 import { projectRoot, runBuild, startBuild, type BuildRun } from '../helpers/build.ts';
 import { minimalSite, siteWith, tempDir } from '../helpers/content.ts';
+import { builtSite } from '../helpers/sites.ts';
 import { treeOf, writeTree } from '../helpers/tree.ts';
 
 /** A refusal: exit 2, exactly one line on stderr, nothing on stdout, and every file under `scratch` as it was. */
@@ -59,7 +60,7 @@ describe('an output folder the build must not replace', () => {
 
 describe('an output folder the build replaces', () => {
   it('the example built for the tests is stamped with every file it holds', async () => {
-    const out = inject('exampleDist');
+    const out = builtSite('example');
     const stamp = JSON.parse(readFileSync(path.join(out, '.legal-site-output'), 'utf8'));
     expect(stamp.command).toBe('npm run build');
     const files = await listFiles(out, (name) => name === '.legal-site-output');
@@ -84,7 +85,7 @@ describe('an output folder the build replaces', () => {
     if (readdirSync(shared).length === 0) rmSync(shared, { recursive: true });
     for (const [index, run] of runs.entries()) {
       expect(run.status, run.stderr).toBe(0);
-      expect(run.stdout).toBe(`Built the site into ${index < 2 ? out : other}/\n`);
+      expect(run.stdout).toBe(`Built the site into ${index < 2 ? out : other}/ for 2026-01-01.\n`);
     }
     expect(runs.filter((run) => run.stderr === `Waiting for another command to finish writing ${out}/ (a lock left by a stopped one expires within 20 s)…\n`)).toHaveLength(1);
     expect(runs.filter((run) => run.stderr === '')).toHaveLength(2);

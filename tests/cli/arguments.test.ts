@@ -112,7 +112,9 @@ describe('each command', () => {
       ['src/cli/build.ts', ['--help'], 'npm run build -- [options]'],
       ['src/cli/check.ts', ['-h'], 'npm run check -- [options]'],
       ['src/cli/versions.ts', ['publish', '--help'], 'npm run publish-version -- <document> <YYYY-MM-DD> [options]'],
-      ['src/cli/translations.ts', ['confirm', '--help'], 'npm run translations:confirm -- <language> [options]'],
+      ['src/cli/translations.ts', ['confirm', '--help'], 'npm run translations:confirm -- <language> [<clause-id>…] [options]'],
+      ['src/cli/translations.ts', ['export', '--help'], 'npm run translations:export -- <language> [options]'],
+      ['src/cli/translations.ts', ['import', '--help'], 'npm run translations:import -- <file> [options]'],
       ['src/cli/schemas.ts', ['--help'], 'npm run schemas -- [options]'],
       ['src/bench/run.ts', ['--help'], 'npm run bench -- [options]'],
       ['src/cli/records.ts', ['verify', '-h'], 'npm run records:verify -- <policies.json> [options]'],
@@ -128,9 +130,10 @@ describe('each command', () => {
   it('refuses an unknown option, a missing value, a missing or extra argument, with one line and the usage', () => {
     expectMistake(run('src/cli/build.ts', ['--draft']), 'Unexpected option `--draft`, did you mean `--drafts`?', 'npm run build -- [options]');
     expectMistake(run('src/cli/check.ts', ['--content']), 'Unexpected `--content` without a value, expected `--content <dir>`.', 'npm run check -- [options]');
-    expectMistake(run('src/cli/dev.ts', ['--port', 'eighty']), 'Unexpected `--port eighty`, expected a port number from 1 to 65535.', 'npm run dev -- [options]');
+    expectMistake(run('src/cli/dev.ts', ['--port', 'eighty']), 'Unexpected `--port eighty`, expected a port number from 0 to 65535 (0: any free port).', 'npm run dev -- [options]');
     expectMistake(run('src/cli/versions.ts', ['new', 'privacy']), 'Unexpected end of the command, expected <YYYY-MM-DD> (the version, by its publication date).', 'npm run new-version -- <document> <YYYY-MM-DD> [options]');
     expectMistake(run('src/cli/translations.ts', ['status', 'zh-CN']), 'Unexpected argument `zh-CN`, expected options only (npm passes options on after a lone `--`, as in `npm run build -- --out dist`).', 'npm run translations:status -- [options]');
+    expectMistake(run('src/cli/translations.ts', ['import', 'a.xlf', 'b.xlf']), 'Unexpected argument `b.xlf`, expected nothing after <file>.', 'npm run translations:import -- <file> [options]');
     expectMistake(run('src/cli/schemas.ts', ['--out', 'x']), 'Unexpected option `--out`, expected no option but --help.', 'npm run schemas -- [options]');
     expectMistake(run('src/cli/screenshots.ts', ['--width', '1']), 'Unexpected option `--width`, expected one of --out or --help.', 'npm run screenshots -- [options]');
     expectMistake(run('src/bench/run.ts', [], { BENCH_RUNS: 'many' }), 'Unexpected BENCH_RUNS `many`, expected a whole number of runs from 1 up (such as 3).', 'npm run bench -- [options]');

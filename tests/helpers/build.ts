@@ -1,23 +1,24 @@
-/** Runs `npm run build`'s script (src/cli/build.ts) as a child process, as a user would. */
+/** Runs the commands' scripts (src/cli/*.ts) as child processes, as a user would. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tempDir } from './content.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-export interface BuildRun {
+export interface CliRun {
   status: number | null;
   stdout: string;
   stderr: string;
 }
+export type BuildRun = CliRun;
 
 /** The build date the tests build the example for: 2026-01-01, so that results do not depend on today. */
 export const testEpoch = '1767225600';
 
-/** Runs the build of the project in `root` (this one unless told), from that folder, as `npm run build -- …args` would. */
-export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}, root = projectRoot): BuildRun {
-  const result = spawnSync(process.execPath, [path.join(root, 'src/cli/build.ts'), ...args], {
+/** Runs `npm run <command>`'s script, `src/cli/<script>.ts`, with `args`, in the project `root` (this one unless told), and waits for it. */
+export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv = {}, root = projectRoot): CliRun {
+  const result = spawnSync(process.execPath, [path.join(root, 'src/cli', script), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...userEnvironment(), NO_COLOR: '1', SOURCE_DATE_EPOCH: testEpoch, ...env },
@@ -26,17 +27,26 @@ export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}, root = pro
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Runs the build of the project in `root` (this one unless told), from that folder, as `npm run build -- …args` would. */
+export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}, root = projectRoot): BuildRun {
+  return runCli('build.ts', args, env, root);
+}
+
 /** Starts a build without waiting for it: for builds at the same time, or stopped half way. */
-export function startBuild(args: string[]): { child: ChildProcess; done: Promise<BuildRun> } {
+export function startBuild(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<BuildRun> } {
   const child = spawn(process.execPath, [path.join(projectRoot, 'src/cli/build.ts'), ...args], {
     cwd: projectRoot,
-    env: { ...userEnvironment(), NO_COLOR: '1', SOURCE_DATE_EPOCH: testEpoch },
+    env: { ...userEnvironment(), NO_COLOR: '1', SOURCE_DATE_EPOCH: testEpoch, ...env },
+    timeout: 170_000,
   });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const done = new Promise<BuildRun>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+  const done = new Promise<BuildRun>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
   return { child, done };
 }
 
@@ -51,7 +61,7 @@ export function userEnvironment(): NodeJS.ProcessEnv {
  * before output folders were stamped (the build recognises it by its policies.json and may replace it).
  */
 export function previousSite(): string {
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'legal-site-')), 'dist');
+  const out = path.join(tempDir(), 'dist');
   mkdirSync(out);
   writeFileSync(path.join(out, 'index.html'), 'previous site');
   writeFileSync(path.join(out, 'policies.json'), '{"schemaVersion": 1, "documents": []}');

@@ -2,10 +2,11 @@
  * Test content sites: a copy of a fixture site in a temporary folder, with
  * some files replaced, and the loader's messages in a form tests can assert.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, type PathLike } from 'node:fs';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { loadSite } from '../../src/load/index.ts';
+import { nodeFileSystem, type ContentFileSystem } from '../../src/load/read.ts';
 import { startOf } from '../../src/messages/message.ts';
 import { VFileMessage } from 'vfile-message';
 
@@ -22,8 +23,23 @@ export const exampleContent = path.resolve(import.meta.dirname, '../../content')
 /** A file's new text (string or bytes), a function of its old text, or `null` to delete it. */
 export type Change = string | Uint8Array | ((text: string) => string) | null;
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The test run's temporary folder, which tests/setup/global.ts removes at the end. */
+    tempRoot: string;
+  }
+}
+
+let setupRoot: string | undefined;
+
+/** For tests/setup/global.ts: where tempDir() makes folders while the run is being set up. */
+export function useTempRoot(root: string): void {
+  setupRoot = root;
+}
+
+/** A new empty folder inside the test run's temporary folder (removed at the end of the run). */
 export function tempDir(prefix = 'legal-site-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  return mkdtempSync(path.join(setupRoot ?? inject('tempRoot'), prefix));
 }
 
 /** Copies `from` to a temporary folder and applies `changes` (paths relative to the site). */
@@ -81,8 +97,8 @@ export interface Reported {
  * Drafts are included (as `npm run check` and `--drafts` do): the fixture
  * sites for content mistakes are drafts being prepared.
  */
-export async function messagesOf(dir: string, mode: 'publish' | 'preview' = 'publish', drafts = true): Promise<{ messages: Reported[]; ok: boolean }> {
-  const result = await loadSite(dir, { mode, buildDate: '2026-01-01', drafts });
+export async function messagesOf(dir: string, mode: 'publish' | 'preview' = 'publish', drafts = true, fileSystem?: ContentFileSystem): Promise<{ messages: Reported[]; ok: boolean }> {
+  const result = await loadSite(dir, { mode, buildDate: '2026-01-01', drafts, ...(fileSystem ? { fileSystem } : {}) });
   const messages = result.files.flatMap((file) =>
     file.messages.map((message) => {
       const point = startOf(message.place);
@@ -127,4 +143,18 @@ export function asDrafts(from: string): Record<string, Change> {
     else if (entry.name === 'version.yaml') changes[relative] = (text) => (/^draft: true$/m.test(text) ? text : `${text.replace(/\n?$/, '\n')}draft: true\n`);
   }
   return changes;
+}
+
+/**
+ * The file system, except that opening or listing anything named `name` fails
+ * with EACCES: what a file the build's user may not read does, which a test
+ * running as root cannot otherwise produce.
+ */
+export function refusing(name: string): ContentFileSystem {
+  const denied = () => Promise.reject(Object.assign(new Error('permission denied'), { code: 'EACCES' }));
+  return {
+    ...nodeFileSystem,
+    open: ((file: PathLike, ...rest: never[]) => (path.basename(String(file)) === name ? denied() : nodeFileSystem.open(file, ...rest))) as ContentFileSystem['open'],
+    readdir: ((dir: PathLike, ...rest: never[]) => (path.basename(String(dir)) === name ? denied() : nodeFileSystem.readdir(dir, ...rest))) as ContentFileSystem['readdir'],
+  };
 }

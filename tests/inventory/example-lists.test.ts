@@ -12,10 +12,11 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exampleContent } from '../helpers/content.ts';
 import { readPage } from '../helpers/dist.ts';
+import { builtSite } from '../helpers/sites.ts';
 
 type Localized = Record<string, string>;
 interface Inventory {
@@ -27,7 +28,7 @@ interface Inventory {
 }
 interface Sdk { id: string; name: string | Localized; privacyPolicy: string }
 
-const out = inject('exampleDist');
+const out = builtSite('example');
 const versions = ['2022-09-15', '2025-06-01'];
 const locales = ['en', 'zh-CN'];
 const read = (file: string) => readFileSync(path.join(exampleContent, 'privacy', file), 'utf8');

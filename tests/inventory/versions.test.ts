@@ -158,7 +158,8 @@ describe('the inventory is a published record of its own', () => {
   it('a published version that would have needed renewed consent gets an informational warning, and keeps its flag', async () => {
     const dir = siteWith(withSecondVersion({ 'inventory.yaml': newRecipient }), site);
     expect(cli('versions.ts', 'publish', 'notice', '2024-01-10', '--content', dir).status).toBe(0);
-    expect(cli('translations.ts', 'confirm', 'zh-CN', '--version', '2024-06-01', '--content', dir).status).toBe(0);
+    const confirmed = cli('translations.ts', 'confirm', 'zh-CN', '--all', '--version', '2024-06-01', '--content', dir);
+    expect(confirmed.status, confirmed.stderr).toBe(0);
     const published = cli('versions.ts', 'publish', 'notice', '2024-06-01', '--content', dir);
     expect(published.status, published.stderr).toBe(0);
     const loaded = await loadSite(dir, { mode: 'publish', buildDate });
@@ -169,11 +170,13 @@ describe('the inventory is a published record of its own', () => {
 });
 
 describe('translations:confirm records the inventory', () => {
-  it('a stale inventory entry is no longer stale once confirmed', async () => {
+  it('a stale inventory entry is listed by status, and no longer stale once confirmed by its key', async () => {
     const dir = siteWith({ [`${first}/inventory.yaml`]: replaceOnce('name: { en: Device model, zh-CN: 设备型号 }', 'name: { en: Phone model, zh-CN: 手机型号 }') }, site);
     const stale = await loadSite(dir, { mode: 'preview', drafts: true, buildDate });
     expect(stale.site!.documents[0]!.versions[0]!.translations['zh-CN']!.stale).toEqual(['inventory:item:device-model']);
-    const run = cli('translations.ts', 'confirm', 'zh-CN', '--content', dir);
+    const status = cli('translations.ts', 'status', '--content', dir);
+    expect(status.stdout).toContain('inventory:item:device-model');
+    const run = cli('translations.ts', 'confirm', 'zh-CN', 'inventory:item:device-model', '--content', dir);
     expect(run.status, run.stderr).toBe(0);
     expect(parse(readFileSync(path.join(dir, `${first}/translations.yaml`), 'utf8')).translations['zh-CN'].inventory['item:device-model']).toMatch(/^[0-9a-f]{12}$/);
     const confirmed = await loadSite(dir, { mode: 'preview', drafts: true, buildDate });

@@ -8,7 +8,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/lint/index.ts';
 import { projectRoot } from '../helpers/build.ts';
-import { exampleContent, messagesOf, positionOf, replaceOnce, siteWith, type Change, type Reported } from '../helpers/content.ts';
+import { asDrafts, type Change, exampleContent, messagesOf, positionOf, replaceOnce, type Reported, siteWith } from '../helpers/content.ts';
 
 const text = 'notice/2024-01-10/en.yaml';
 
@@ -71,8 +71,18 @@ describe('editorial warnings', () => {
     expect(warning.line).toBe(positionOf(path.join(dir, 'notice/2024-01-10/sdks.yaml'), 'crash-sdk').line);
   });
 
-  it('gives no editorial warnings about published, locked versions', async () => {
+  it('gives no editorial warnings about published, locked versions, which the same files unlocked get', async () => {
     expect((await messagesOf(siteWith({}, exampleContent))).messages).toEqual([]);
+    // The same two versions as drafts (lock and frozen values removed) are checked, and the lint finds things to say.
+    const unlocked = await messagesOf(siteWith(asDrafts(exampleContent), exampleContent));
+    expect(unlocked.ok).toBe(true);
+    expect(unlocked.messages.length).toBeGreaterThan(0);
+    expect(new Set(unlocked.messages.map((message) => message.file.split('/').slice(0, 2).join('/')))).toEqual(new Set(['privacy/2022-09-15', 'privacy/2025-06-01']));
+    // The inventories' translations count as confirmed only once published: as drafts, each says so once.
+    const inventoryStale = unlocked.messages.filter((message) => message.ruleId === 'translation-stale');
+    expect(inventoryStale.map((message) => [message.file, message.line])).toEqual([['privacy/2022-09-15/inventory.yaml', 1], ['privacy/2025-06-01/inventory.yaml', 1]]);
+    expect(unlocked.messages.every((message) => !message.fatal && ['unflagged-sensitive', 'effective-before-published', 'translation-stale'].includes(message.ruleId!))).toBe(true);
+    expect(unlocked.messages.some((message) => message.ruleId === 'unflagged-sensitive')).toBe(true);
   });
 });
 

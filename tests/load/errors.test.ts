@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { messagesOf, positionOf, replaceOnce, siteWith, type Change, type Reported } from '../helpers/content.ts';
+import { bilingualSite, messagesOf, positionOf, replaceOnce, siteWith, type Change, type Reported } from '../helpers/content.ts';
 
 const text = 'notice/2024-01-10/en.yaml';
 const sdks = 'notice/2024-01-10/sdks.yaml';
@@ -160,6 +160,60 @@ describe('content errors name file, line and column', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
     const { error } = await errorOf({ [version]: bomb }, 'yaml-syntax');
     expect(error.reason).toContain('aliases');
+  });
+
+  it('unexpected file in a version folder: a warning; a document folder named wrongly: an error', async () => {
+    const dir = siteWith({ 'notice/2024-01-10/notes.txt': 'A note to self.\n', 'Notice Two/2024-01-10/version.yaml': 'published: 2024-01-10\neffective: 2024-01-10\n' });
+    const { messages, ok } = await messagesOf(dir);
+    expect(ok).toBe(false);
+    const found = messages.filter((message) => message.ruleId === 'file-unexpected').map(({ file, fatal, reason }) => ({ file, fatal, reason }));
+    expect(found).toEqual([
+      { file: 'Notice Two', fatal: true, reason: expect.stringContaining('Unexpected document folder name `Notice Two`, expected lowercase words joined by hyphens') },
+      { file: 'notice/2024-01-10/notes.txt', fatal: false, reason: expect.stringContaining('Unexpected file `notes.txt` in version folder `2024-01-10`; it is ignored') },
+    ]);
+  });
+
+  it('id that is not lowercase kebab-case', async () => {
+    const { error, dir } = await errorOf({ [text]: replaceOnce('- id: liability', '- id: Liability_1') }, 'invalid-id');
+    expectAt(error, dir, text, 'Liability_1');
+    expect(error.reason).toContain('Expected an id in lowercase kebab-case');
+  });
+
+  it('a per-language value missing one language', async () => {
+    const dir = siteWith({ 'site.yaml': replaceOnce('    zh-CN: 示例有限公司\n', '') }, bilingualSite);
+    const errors = (await messagesOf(dir)).messages.filter((message) => message.ruleId === 'missing-translation');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.reason).toContain('Missing `zh-CN:` value for `company`');
+    expect([errors[0]!.file, errors[0]!.line]).toEqual(['site.yaml', positionOf(path.join(dir, 'site.yaml'), 'en: Example Ltd').line]);
+  });
+
+  it('a language file missing from a version', async () => {
+    const dir = siteWith({ 'notice/2024-01-10/zh-CN.yaml': null }, bilingualSite);
+    const errors = (await messagesOf(dir)).messages.filter((message) => message.ruleId === 'missing-translation');
+    expect(errors.map(({ file, reason }) => [file, reason])).toEqual([['notice/2024-01-10', expect.stringContaining('Missing file `zh-CN.yaml` in version folder `2024-01-10`')]]);
+  });
+
+  it('a language the interface has no words for', async () => {
+    const { error, dir } = await errorOf({ 'site.yaml': replaceOnce('locales:\n', 'locales:\n  xx:\n    name: Xx\n') }, 'missing-ui-strings');
+    expectAt(error, dir, 'site.yaml', 'xx:');
+    expect(error.reason).toContain('Unexpected language `xx`');
+  });
+
+  it('a heading or an image in clause text', async () => {
+    const dir = siteWith({ [text]: replaceOnce('We are not liable for outages.', '# Liability\n\n          ![logo](https://example.com/logo.png)') });
+    const errors = (await messagesOf(dir)).messages.filter((message) => message.ruleId === 'unsupported-markdown');
+    const file = path.join(dir, text);
+    expect(errors.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual([
+      { ...positionOf(file, '# Liability'), reason: expect.stringContaining('Unexpected heading') },
+      { ...positionOf(file, '![logo]'), reason: expect.stringContaining('Unexpected image') },
+    ]);
+  });
+
+  it('a description for a document that does not exist, with a suggestion', async () => {
+    const { error, dir } = await errorOf({ 'site.yaml': (old) => `${old}documents:\n  notcie:\n    description: What this notice covers.\n` }, 'unknown-key');
+    expectAt(error, dir, 'site.yaml', 'notcie');
+    expect(error.reason).toContain('Unknown document `notcie` under `documents`');
+    expect(error.reason).toContain('Did you mean `notice`?');
   });
 
   it('checks a file further past a misspelt key, so one report lists the problems behind it', async () => {

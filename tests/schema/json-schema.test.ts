@@ -1,11 +1,12 @@
 /**
- * The JSON Schema files editors use are generated from the Zod schemas: they
- * must be up to date, reject unknown keys, and be named by every content file.
+ * The JSON Schema files editors and app developers use are generated from the
+ * Zod schemas: they must be up to date, reject unknown keys in every object,
+ * and be named by every content file.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSchemaNames, jsonSchemaFileName, jsonSchemaFor } from '../../src/schema/json-schema.ts';
+import { contentSchemaNames, jsonSchemaFileName, jsonSchemaFor, manifestJsonSchema } from '../../src/schema/json-schema.ts';
 import { exampleContent, minimalSite } from '../helpers/content.ts';
 import { projectRoot } from '../helpers/build.ts';
 
@@ -30,14 +31,38 @@ function expectedSchemaOf(file: string): string {
   return 'policy-text';
 }
 
-describe('JSON Schema for editors', () => {
-  it.each(contentSchemaNames)('schemas/%s.schema.json is up to date (run `npm run schemas`)', (name) => {
-    expect(readFileSync(path.join(schemasDir, jsonSchemaFileName(name)), 'utf8')).toBe(jsonSchemaFor(name));
+/** Every object schema in a JSON Schema document, with its path. */
+function objectsOf(node: unknown, at = '#'): { at: string; schema: Record<string, unknown> }[] {
+  if (Array.isArray(node)) return node.flatMap((item, index) => objectsOf(item, `${at}/${index}`));
+  if (typeof node !== 'object' || node === null) return [];
+  const schema = node as Record<string, unknown>;
+  const own = schema['type'] === 'object' ? [{ at, schema }] : [];
+  return [...own, ...Object.entries(schema).flatMap(([key, value]) => objectsOf(value, `${at}/${key}`))];
+}
+
+const allSchemas = [...contentSchemaNames.map((name) => ({ file: jsonSchemaFileName(name), text: () => jsonSchemaFor(name) })), { file: 'policies.schema.json', text: manifestJsonSchema }];
+
+describe('JSON Schema', () => {
+  it.each(allSchemas)('schemas/$file is up to date (run `npm run schemas`)', ({ file, text }) => {
+    expect(readFileSync(path.join(schemasDir, file), 'utf8')).toBe(text());
   });
 
-  it('rejects unknown keys in every object', () => {
+  it('covers every schema file in schemas/', () => {
+    expect(readdirSync(schemasDir).sort()).toEqual(allSchemas.map(({ file }) => file).sort());
+  });
+
+  it.each(allSchemas)('schemas/$file rejects unknown keys in every object', ({ text }) => {
+    const objects = objectsOf(JSON.parse(text()));
+    expect(objects.length).toBeGreaterThan(0);
+    for (const { at, schema } of objects) {
+      // An object with named keys allows no others; a map (a record, keyed by id or language) says what its values are.
+      if (schema['properties']) expect(schema['additionalProperties'], at).toBe(false);
+      else expect(schema['additionalProperties'], at).toEqual(expect.objectContaining({}));
+    }
+  });
+
+  it('names the allowed flags of a clause', () => {
     const clause = JSON.parse(jsonSchemaFor('policy-text')).properties.sections.items.properties.clauses.items;
-    expect(clause.additionalProperties).toBe(false);
     expect(clause.properties.flag.enum).toEqual(['sensitive', 'important']);
   });
 

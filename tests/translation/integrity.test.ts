@@ -27,7 +27,7 @@ function only(messages: Reported[], ruleId: string): Reported {
 }
 
 function confirm(dir: string, locale: string) {
-  return spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/translations.ts'), 'confirm', locale, '--content', dir], { encoding: 'utf8' });
+  return spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/translations.ts'), 'confirm', locale, '--all', '--content', dir], { encoding: 'utf8' });
 }
 
 describe('translation integrity', () => {
@@ -115,7 +115,7 @@ describe('translation integrity', () => {
     expect([error.file, error.line]).toEqual([zh, 1]);
   });
 
-  it('translations:confirm records the current source, and the stale error goes away', async () => {
+  it('translations:confirm --all records the current source, and the stale error goes away', async () => {
     const dir = siteWith({ [en]: replaceOnce('We are not liable for outages.', 'We are not liable for outages or delays.') }, bilingualSite);
     expect((await messagesOf(dir)).messages.map((message) => message.ruleId)).toEqual(['translation-stale']);
     const run = confirm(dir, 'zh-CN');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/load/index.ts';
 import { buildDate } from '../../src/model/build-date.ts';
+import { nextChange, upcomingChanges } from '../../src/model/schedule.ts';
 import { fixturesDir, replaceOnce, siteWith } from '../helpers/content.ts';
 
 const site = path.join(fixturesDir, 'sites/versions');
@@ -55,6 +56,18 @@ describe('version selection', () => {
     const { files } = await loadSite(dir, { buildDate: '2025-01-01', drafts: true });
     const errors = files.flatMap((file) => file.messages.map((message) => message.reason));
     expect(errors).toEqual([expect.stringContaining('A material change needs a `summary:`')]);
+  });
+});
+
+describe('when to build again', () => {
+  it('is the soonest effective date of a published version not yet in effect; drafts do not count', async () => {
+    const next = async (date: string) => {
+      const { site: model } = await loadSite(site, { buildDate: date, drafts: true });
+      return { next: nextChange(model!), upcoming: upcomingChanges(model!).map((change) => `${change.document} ${change.version} ${change.effective}`) };
+    };
+    expect(await next('2024-01-20')).toEqual({ next: '2024-02-01', upcoming: ['notice 2024-01-10 2024-02-01', 'notice 2024-06-01 2024-07-01'] });
+    expect(await next('2024-06-15')).toEqual({ next: '2024-07-01', upcoming: ['notice 2024-06-01 2024-07-01'] });
+    expect(await next('2024-07-01')).toEqual({ next: undefined, upcoming: [] });
   });
 });
 
