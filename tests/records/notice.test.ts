@@ -16,7 +16,7 @@ import { recordKey, sha256 } from '../../src/records/canonical.ts';
 import { appendEntry } from '../../src/records/chain.ts';
 import type { LockEntry } from '../../src/schema/versions-lock.ts';
 import { projectRoot, userEnvironment } from '../helpers/build.ts';
-import { exampleContent, fixturesDir, messagesOf, positionOf, replaceOnce, siteWith, type Reported } from '../helpers/content.ts';
+import { exampleContent, fixturesDir, messagesOf, positionOf, siteWith, type Reported } from '../helpers/content.ts';
 
 const buildDate = '2026-01-01';
 const versionsSite = path.join(fixturesDir, 'sites/versions');
