@@ -216,7 +216,7 @@ export function noticePaths(site: SiteModel) {
 }
 
 /** A changes page in every language that has the same redline. */
-export function changesAlternates(page: Pick<ChangesPageProps, 'site' | 'document' | 'version' | 'from' | 'variant'>): Alternate[] {
+export function changesAlternates(page: Pick<ChangesPageProps, 'site' | 'document' | 'version' | 'variant'> & { from?: string | undefined }): Alternate[] {
   return alternates(page.site, (code) => (redlineOf(page.version, code, page.from) ? changesPageUrl(page.variant, code, page.document.slug, page.version.id, page.from) : undefined));
 }
 
