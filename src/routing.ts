@@ -10,14 +10,19 @@
  *   /<locale>/<document>/                          the current version
  *   /<locale>/<document>/<YYYY-MM-DD>/             one version, permanently
  *   /<locale>/<document>/<YYYY-MM-DD>/changes/     its redline against the previous version
+ *   /<locale>/<document>/<YYYY-MM-DD>/changes/<from>/  the current or an upcoming version's redline
+ *                                                  from any earlier version <from>
  *   /<locale>/<document>/history/                  every version
  *   /<locale>/<document>/feed.xml                  Atom feed of new versions
  *   /webview/<locale>/<document>/[<YYYY-MM-DD>/]   the light page apps open
+ *   /webview/<locale>/<document>/<YYYY-MM-DD>/changes/[<from>/]  the redlines, for the webview
+ *   /webview/<locale>/<document>/[<YYYY-MM-DD>/]notice/  the first-launch notice (current, or one version)
  *   /policies.json                                 the manifest for apps
  *   /translation-status/                           how far each translation is
  */
 import type { Redline } from './diff/types.ts';
-import type { DocumentModel, LocaleModel, PolicyText, SiteModel, VersionModel } from './model/types.ts';
+import type { DocumentModel, LocaleModel, NoticeModel, NoticeTarget, PolicyText, SiteModel, VersionModel } from './model/types.ts';
+import type { NoticePage } from './schema/notice.ts';
 
 /** `hosted`: the full site page. `webview`: the light page an app opens, without site chrome. */
 export type Variant = 'hosted' | 'webview';
@@ -45,6 +50,19 @@ export interface ChangesPageProps {
   document: DocumentModel;
   version: VersionModel;
   redline: Redline;
+  /** Set on `…/changes/<from>/` pages (from any earlier version); absent on `…/changes/` (from the previous one). */
+  from?: string;
+  variant: Variant;
+}
+
+export interface NoticePageProps {
+  site: SiteModel;
+  locale: LocaleModel;
+  document: DocumentModel;
+  version: VersionModel;
+  notice: NoticeModel;
+  /** The page at the document's address (`/webview/<locale>/<document>/notice/`), which shows the current version's notice. */
+  isCurrentAddress: boolean;
 }
 
 /** The same page in another language. */
@@ -60,12 +78,43 @@ export const changesUrl = (locale: string, document: string, version: string) =>
 export const historyUrl = (locale: string, document: string) => `/${locale}/${document}/history/`;
 export const feedUrl = (locale: string, document: string) => `/${locale}/${document}/feed.xml`;
 export const webviewUrl = (locale: string, document: string, version?: string) => `/webview/${locale}/${document}/${version ? `${version}/` : ''}`;
+/** The redline of `version` from `from`, any earlier version (the current and upcoming versions have one from each). */
+export const changesFromUrl = (locale: string, document: string, version: string, from: string) => `/${locale}/${document}/${version}/changes/${from}/`;
+/** The webview's redline of `version`: from the previous version, or from `from`. */
+export const webviewChangesUrl = (locale: string, document: string, version: string, from?: string) => `/webview/${locale}/${document}/${version}/changes/${from ? `${from}/` : ''}`;
+/** The first-launch notice for the webview: the current version's (no `version`), or one version's, permanently. */
+export const webviewNoticeUrl = (locale: string, document: string, version?: string) => `/webview/${locale}/${document}/${version ? `${version}/` : ''}notice/`;
 export const translationStatusUrl = '/translation-status/';
 
 /** A policy page's URL: the current version (no `version`) or one version, hosted or in the webview. */
 export function pageUrl(variant: Variant, locale: string, document: string, version?: string): string {
   if (variant === 'webview') return webviewUrl(locale, document, version);
   return version ? versionUrl(locale, document, version) : documentUrl(locale, document);
+}
+
+/** One of a version's three lists (`collection`, `sharing`, `permissions`): hosted pages only. */
+export const listUrl = (locale: string, document: string, version: string, list: Exclude<NoticePage, 'policy'>) => `/${locale}/${document}/${version}/${list}/`;
+
+/**
+ * Where a link of a version's notice leads: its policy page (at a section or
+ * clause for `id`), in the webview for the webview variant, or one of its
+ * lists; an outside address as written.
+ */
+export function noticeTargetUrl(target: NoticeTarget, variant: Variant, locale: string, document: string, version: string): string {
+  if ('href' in target) return target.href;
+  const page = target.page === 'policy' ? pageUrl(variant, locale, document, version) : listUrl(locale, document, version, target.page);
+  return target.id ? `${page}#${target.id}` : page;
+}
+
+/** A redline page's URL: from the previous version (no `from`) or from `from`, hosted or in the webview. */
+export function changesPageUrl(variant: Variant, locale: string, document: string, version: string, from?: string): string {
+  if (variant === 'webview') return webviewChangesUrl(locale, document, version, from);
+  return from ? changesFromUrl(locale, document, version, from) : changesUrl(locale, document, version);
+}
+
+/** The redline a changes page shows in `locale`, if that language has it. */
+export function redlineOf(version: VersionModel, locale: string, from?: string): Redline | undefined {
+  return from ? version.changesFrom?.[from]?.[locale] : version.changes?.[locale];
 }
 
 /** The URL of a policy page in `locale`. */
@@ -140,14 +189,50 @@ export function historyPaths(site: SiteModel) {
   return eachDocument(site, (locale, document) => [{ params: { locale: locale.code, document: document.slug }, props: { site, locale, document } satisfies HistoryPageProps }]);
 }
 
-/** `getStaticPaths` entries for /<locale>/<document>/<version>/changes/. */
-export function changesPaths(site: SiteModel) {
+/** `getStaticPaths` entries for /<locale>/<document>/<version>/changes/ (or its webview page). */
+export function changesPaths(site: SiteModel, variant: Variant = 'hosted') {
   return eachDocument(site, (locale, document) =>
     document.versions.flatMap((version) => {
       const redline = version.changes?.[locale.code];
-      return redline ? [{ params: { locale: locale.code, document: document.slug, version: version.id }, props: { site, locale, document, version, redline } satisfies ChangesPageProps }] : [];
+      return redline ? [{ params: { locale: locale.code, document: document.slug, version: version.id }, props: { site, locale, document, version, redline, variant } satisfies ChangesPageProps }] : [];
     }),
   );
+}
+
+/** `getStaticPaths` entries for /<locale>/<document>/<version>/changes/<from>/ (or its webview page): the current and upcoming versions from every earlier one. */
+export function changesFromPaths(site: SiteModel, variant: Variant = 'hosted') {
+  return eachDocument(site, (locale, document) =>
+    document.versions.flatMap((version) =>
+      Object.entries(version.changesFrom ?? {}).flatMap(([from, byLocale]) => {
+        const redline = byLocale[locale.code];
+        return redline ? [{ params: { locale: locale.code, document: document.slug, version: version.id, from }, props: { site, locale, document, version, redline, from, variant } satisfies ChangesPageProps }] : [];
+      }),
+    ),
+  );
+}
+
+/** `getStaticPaths` entries for /webview/<locale>/<document>/notice/: the current version's first-launch notice. */
+export function currentNoticePaths(site: SiteModel) {
+  return eachDocument(site, (locale, document) => {
+    const version = currentOf(document);
+    const notice = version.notice?.[locale.code];
+    return notice ? [{ params: { locale: locale.code, document: document.slug }, props: { site, locale, document, version, notice, isCurrentAddress: true } satisfies NoticePageProps }] : [];
+  });
+}
+
+/** `getStaticPaths` entries for /webview/<locale>/<document>/<version>/notice/. */
+export function noticePaths(site: SiteModel) {
+  return eachDocument(site, (locale, document) =>
+    document.versions.flatMap((version) => {
+      const notice = version.notice?.[locale.code];
+      return notice ? [{ params: { locale: locale.code, document: document.slug, version: version.id }, props: { site, locale, document, version, notice, isCurrentAddress: false } satisfies NoticePageProps }] : [];
+    }),
+  );
+}
+
+/** A changes page in every language that has the same redline. */
+export function changesAlternates(page: Pick<ChangesPageProps, 'site' | 'document' | 'version' | 'variant'> & { from?: string | undefined }): Alternate[] {
+  return alternates(page.site, (code) => (redlineOf(page.version, code, page.from) ? changesPageUrl(page.variant, code, page.document.slug, page.version.id, page.from) : undefined));
 }
 
 /** Every page for search engines, with its other-language versions (webview and status pages are left out). */
@@ -156,9 +241,10 @@ export function sitemapPages(site: SiteModel): { href: string; alternates: Alter
   for (const { props } of currentPaths(site)) entries.push({ href: policyPageUrl(props, props.locale.code), alternates: policyAlternates(props) });
   for (const { props } of versionPaths(site)) entries.push({ href: policyPageUrl(props, props.locale.code), alternates: policyAlternates(props) });
   for (const { props } of historyPaths(site)) entries.push({ href: historyUrl(props.locale.code, props.document.slug), alternates: alternates(site, (code) => historyUrl(code, props.document.slug)) });
-  for (const { props } of changesPaths(site)) {
-    const { document, version } = props;
-    entries.push({ href: changesUrl(props.locale.code, document.slug, version.id), alternates: alternates(site, (code) => (version.changes?.[code] ? changesUrl(code, document.slug, version.id) : undefined)) });
+  for (const { props } of changesPaths(site)) entries.push({ href: changesUrl(props.locale.code, props.document.slug, props.version.id), alternates: changesAlternates(props) });
+  // From the previous version, `…/changes/<from>/` repeats `…/changes/` (its canonical address), so it is left out.
+  for (const { props } of changesFromPaths(site)) {
+    if (props.from !== props.version.previous) entries.push({ href: changesFromUrl(props.locale.code, props.document.slug, props.version.id, props.from), alternates: changesAlternates(props) });
   }
   return entries;
 }

@@ -3,6 +3,11 @@
  * language and version about 60 clauses and 12 KB of text, flags, variables
  * and an SDK table; each version rewords about 5% of the clauses and adds or
  * removes an SDK, so most text repeats from version to version, as in life.
+ * Every fifth version needs renewed consent and has a first-launch notice.
+ * Every version is published (versions.lock.yaml, src/bench/publish.ts).
+ * The current version has a redline from every earlier one (hosted and for
+ * the webview): the bare-Astro baseline builds as many pages as this site
+ * has, so those pages count on both sides.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +15,7 @@ import { stringify } from 'yaml';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
 import { sourceFingerprints } from '../translation/fingerprint.ts';
+import { publishSyntheticSite } from './publish.ts';
 
 export interface SiteSize {
   documents: number;
@@ -46,12 +52,13 @@ export async function generateSite(dir: string, size: SiteSize): Promise<Generat
   const locales = localePool.slice(0, size.locales);
   const documents = documentPool.slice(0, size.documents);
   const texts: string[] = [];
+  const variables = { company: 'Example Motors', app: 'Example App' };
   await writeYaml(path.join(dir, 'site.yaml'), {
     name: 'Benchmark Notices',
     baseUrl: 'https://notices.example.com/',
     sourceLocale: 'en',
     locales: Object.fromEntries(locales.map((code) => [code, { name: code, dir: code.startsWith('ar') ? 'rtl' : 'ltr' }])),
-    variables: { company: 'Example Motors', app: 'Example App' },
+    variables,
   });
 
   for (const document of documents) {
@@ -71,9 +78,18 @@ export async function generateSite(dir: string, size: SiteSize): Promise<Generat
         if (locale !== 'en') translations[locale] = prints;
       }
       if (Object.keys(translations).length > 0) await writeYaml(path.join(folder, 'translations.yaml'), { translations });
+      if (version % 5 === 0) await writeYaml(path.join(folder, 'notice.yaml'), { text: Object.fromEntries(locales.map((code) => [code, noticeText(code)])) });
+      await writeYaml(path.join(folder, 'variables.yaml'), { values: Object.fromEntries(locales.map((code) => [code, variables])) });
     }
   }
+  await publishSyntheticSite(dir, locales);
   return { dir, texts };
+}
+
+/** A first-launch notice: two sentences with links to the policy and to a section of it. */
+function noticeText(locale: string): string {
+  const tag = locale === 'en' ? '' : `(${locale}) `;
+  return `${tag}Welcome to {{app}}. Before you start, please read the [policy](page:policy).\n\nIt explains [what we collect](#section-1) and how to :important[withdraw your consent].\n`;
 }
 
 function versionDate(index: number): string {

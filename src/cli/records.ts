@@ -1,7 +1,8 @@
 /**
  * The records commands (docs/records.md):
  *
- *   npm run record -- <document> <version> <locale>     prints a version's canonical record, then its sha256
+ *   npm run record -- <document> <version> <locale> [--annex notice]
+ *                                                       prints a version's canonical record (or its notice's), then its sha256
  *   npm run records:verify -- <policies.json> [--content <dir>]
  *                                                       compares an archived manifest with the content
  *   npm run records:migrate [-- --content <dir>]        converts the lock to the records format, once
@@ -21,13 +22,13 @@ const options = { content: contentOption };
 const parsed = parseSubcommand({
   show: {
     command: 'npm run -s record --',
-    summary: "Prints a version's canonical record in one language, then its sha256 on stderr.",
+    summary: "Prints a version's canonical record in one language (or the record of one of its annexes), then its sha256 on stderr.",
     positionals: [
       { name: '<document>', description: 'the document, by its folder name (such as privacy)' },
       { name: '<version>', description: 'the version, by its publication date' },
       { name: '<locale>', description: 'the language, such as en' },
     ],
-    options,
+    options: { ...options, annex: { type: 'string', value: '<annex>', description: 'an annex with records of its own: `notice` (the first-launch notice)' } },
     environment: buildDateEnvironment,
   },
   verify: {
@@ -48,21 +49,22 @@ const contentDir = folder(parsed.values.content, 'content');
 const date = buildDate();
 const [first = '', second = '', third = ''] = parsed.positionals;
 
-if (parsed.name === 'show') await show(first, second, third);
+if (parsed.name === 'show') await show(first, second, third, parsed.values.annex);
 else if (parsed.name === 'verify') await verify(first);
 else await runMigrate();
 
-async function show(document: string, version: string, locale: string): Promise<void> {
+async function show(document: string, version: string, locale: string, annex: string | undefined): Promise<void> {
   const records = new Map<string, string>();
   const { files } = await loadSite(contentDir, { mode: 'preview', drafts: true, buildDate: date, records });
-  const record = records.get(recordKey(document, version, locale));
+  const record = records.get(recordKey(document, version, locale, annex));
+  const command = `npm run -s record -- ${document} ${version} ${locale}${annex ? ` --annex ${annex}` : ''}`;
   if (record === undefined) {
     const report = formatReport(files);
-    console.error(`No record of ${document} ${version} in ${locale} in ${path.relative(process.cwd(), contentDir) || '.'}/.${report ? `\n${report}` : ''}`);
+    console.error(`No ${annex ? `${annex} ` : ''}record of ${document} ${version} in ${locale} in ${path.relative(process.cwd(), contentDir) || '.'}/.${report ? `\n${report}` : ''}`);
     process.exit(1);
   }
   process.stdout.write(record);
-  console.error(`sha256 ${sha256(record)}  (of the lines above, exactly: \`npm run -s record -- ${document} ${version} ${locale} 2>/dev/null | sha256sum\` gives the same)`);
+  console.error(`sha256 ${sha256(record)}  (of the lines above, exactly: \`${command} 2>/dev/null | sha256sum\` gives the same)`);
 }
 
 async function verify(manifestFile: string): Promise<void> {
@@ -81,7 +83,8 @@ async function verify(manifestFile: string): Promise<void> {
   const outcome = await verifyRecords(archived, contentDir, date);
   for (const error of outcome.errors) console.error(error);
   for (const problem of outcome.problems) {
-    console.error(`${problem.document} ${problem.version} ${problem.locale}: ${problem.problem === 'differs' ? 'the record differs from the one the archived manifest holds' : 'the record has disappeared'}`);
+    const record = problem.annex ? `the ${problem.annex} record` : 'the record';
+    console.error(`${problem.document} ${problem.version} ${problem.locale}: ${problem.problem === 'differs' ? `${record} differs from the one the archived manifest holds` : `${record} has disappeared`}`);
   }
   if (!outcome.ok) {
     console.error(`\nrecords:verify failed against ${manifestFile}: ${outcome.problems.length} of ${outcome.checked} records${outcome.errors.length ? `, and ${outcome.errors.length} problem${outcome.errors.length === 1 ? '' : 's'} with the lock` : ''}.`);

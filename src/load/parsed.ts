@@ -6,6 +6,7 @@
 import type { VFile } from 'vfile';
 import type { UiSources } from '../i18n/resolve.ts';
 import type { FrozenValues } from '../schema/frozen-values.ts';
+import type { NoticeInput } from '../schema/notice.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
 import type { SiteConfig } from '../schema/site.ts';
@@ -53,6 +54,8 @@ export interface ParsedVersion {
   sdks: Parsed<SdkDirectoryInput> | undefined;
   /** True when sdks.yaml exists, even if it failed validation (then its own errors are reported). */
   hasSdksFile: boolean;
+  /** notice.yaml: the first-launch notice (an annex of its own), when it passed validation. */
+  notice: Parsed<NoticeInput> | undefined;
   translationsLock: Parsed<TranslationsLock> | undefined;
   /** Variable values frozen at publication (variables.yaml and variables.<locale>.yaml), merged per language. */
   frozen: Parsed<FrozenValues>[];

@@ -2,9 +2,9 @@
  * Step: a document's versions → the document model. Decides which versions
  * this build includes (a draft only with `--drafts` or in a preview: a
  * draft left out reports its problems as warnings, so a broken draft never
- * blocks an urgent fix to the published policy), computes each version's
- * redline against the one before it, and which version is current on the
- * build date.
+ * blocks an urgent fix to the published policy), which version is current
+ * on the build date, and the redlines (against the version before, and for
+ * versions still ahead of a reader's consent, from every earlier one).
  */
 import type { ParsedDocument, ParsedVersion } from '../load/parsed.ts';
 import type { RuleId } from '../messages/catalog.ts';
@@ -31,9 +31,9 @@ export function buildDocument(document: ParsedDocument, context: SiteContext): D
   }
   if (built.length === 0) return undefined;
   built.sort((a, b) => (a.model.id < b.model.id ? -1 : 1));
-  redlines(built);
   const versions = built.map((version) => version.model).reverse();
   const current = assignStatuses(versions, context.options.buildDate);
+  redlines(built);
   return { slug: document.slug, current: current?.id ?? versions.at(-1)!.id, versions };
 }
 

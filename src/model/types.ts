@@ -4,6 +4,7 @@
  */
 import type { Redline } from '../diff/types.ts';
 import type { UiMessages } from '../i18n/messages.ts';
+import type { NoticePage } from '../schema/notice.ts';
 import type { FlagKind } from '../schema/policy-text.ts';
 
 export interface SiteModel {
@@ -74,9 +75,38 @@ export interface VersionModel {
   legacySha256?: Record<string, string>;
   /** The redline against the previous version, per language. */
   changes?: Record<string, Redline>;
+  /**
+   * Current, upcoming and draft versions only: the redline from every earlier
+   * version of this build, by that version's id, then per language. The entry
+   * for the previous version is the same object as `changes`.
+   */
+  changesFrom?: Record<string, Record<string, Redline>>;
   /** How far each translated language is, keyed by language tag (the source language is not listed). */
   translations: Record<string, TranslationStatus>;
+  /** The first-launch notice (notice.yaml), per language, when the version has one in this build. */
+  notice?: Record<string, NoticeModel>;
 }
+
+/** A version's first-launch notice in one language. */
+export interface NoticeModel {
+  /** Sanitized HTML; its links lead to this version's pages in the webview (src/routing.ts, `noticeTargetUrl`). */
+  html: string;
+  /** The words as plain text, one paragraph per block, blocks separated by a blank line: for a native dialog. */
+  text: string;
+  /** Every link, in reading order. */
+  links: NoticeLink[];
+  /** sha256 of the notice's canonical record (docs/records.md). */
+  sha256: string;
+}
+
+export interface NoticeLink {
+  /** The linked words, as in `text`. */
+  label: string;
+  target: NoticeTarget;
+}
+
+/** A page of the notice's version (with `id`: a section or clause of the policy), or an address outside the site. */
+export type NoticeTarget = { page: NoticePage; id?: string } | { href: string };
 
 export interface TranslationStatus {
   /** Clauses translated from the current source text. */

@@ -14,6 +14,7 @@ import { fail, startOf, warn } from '../messages/message.ts';
 import { recordHash, recordKey, serializeRecord, type CanonicalRecord } from '../records/canonical.ts';
 import type { TextFacts } from '../translation/facts.ts';
 import type { SiteContext } from './context.ts';
+import { buildNotice } from './notice.ts';
 import { checkSdkIds } from './sdks.ts';
 import { buildText } from './text.ts';
 import { checkTranslations, fillUntranslated } from './translations.ts';
@@ -105,6 +106,16 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
     }
   }
 
+  const notice = buildNotice({
+    version,
+    document,
+    locales: Object.keys(texts),
+    ids: (locale) => new Set(facts.get(locale) ? [...facts.get(locale)!.sections, ...facts.get(locale)!.clauses].map((item) => item.id) : []),
+    // The three lists are pages of the data inventory, which no version has yet: a link to them is an error until it has.
+    hasLists: () => false,
+    context,
+  });
+
   const sha256: Record<string, string> = {};
   for (const [locale, record] of records) {
     sha256[locale] = recordHash(record);
@@ -128,6 +139,7 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
       sha256,
       ...(publication && Object.keys(publication.legacySha256).length > 0 ? { legacySha256: publication.legacySha256 } : {}),
       translations,
+      ...(notice ? { notice } : {}),
     },
     comparable,
     records,

@@ -24,6 +24,7 @@ function expectedSchemaOf(file: string): string {
   if (name === 'version.yaml') return 'version';
   if (name === 'sdks.yaml') return 'sdks';
   if (name === 'translations.yaml') return 'translations';
+  if (name === 'notice.yaml') return 'notice';
   if (name === 'versions.lock.yaml') return 'versions-lock';
   if (/^variables(\.[^.]+)?\.yaml$/.test(name)) return 'frozen-values';
   if (path.basename(path.dirname(file)) === 'ui') return 'ui';
