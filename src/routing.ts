@@ -127,6 +127,12 @@ export function currentOf(document: DocumentModel): VersionModel {
   return document.versions.find((version) => version.id === document.current) ?? document.versions.at(-1)!;
 }
 
+/** A document's name in `locale`: its title from site.yaml, or its current version's title (`undefined`: not in that language). */
+export function documentTitle(document: DocumentModel, locale: string): string | undefined {
+  const text = currentOf(document).texts[locale];
+  return text ? (document.title?.[locale] ?? text.title) : undefined;
+}
+
 /** The nearest upcoming version after `version`, if any. */
 export function upcomingAfter(document: DocumentModel, version: VersionModel): VersionModel | undefined {
   return document.versions.filter((candidate) => candidate.status === 'upcoming' && candidate.id > version.id).at(-1);

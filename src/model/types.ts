@@ -44,6 +44,8 @@ export interface DocumentModel {
   current: string;
   /** Its description for search results, per language, when site.yaml gives one (see src/model/description.ts). */
   description?: Record<string, string>;
+  /** Its name on / and in the header, per language, when site.yaml gives one; otherwise its current text's title. */
+  title?: Record<string, string>;
   /** Newest first. Drafts only in a preview. */
   versions: VersionModel[];
 }

@@ -67,7 +67,7 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
   for (const locale of locales) {
     const text = version.texts.get(locale)?.parsed;
     if (!text) continue;
-    const built = buildText({ text, locale, values: valuesFor(version, locale, context.siteValues), version, document, dates, sdkIds, renderer: context.renderer });
+    const built = buildText({ text, locale, values: valuesFor(version, locale, context.siteValues), version, document, dates, sdkIds, renderer: context.renderer, documentHref: context.documentHref(locale), documentLinks: publication ? undefined : context.documentLinks });
     texts[locale] = built.text;
     facts.set(locale, built.facts);
     comparable.set(locale, built.comparable);
