@@ -15,8 +15,7 @@ import type { Redline } from '../diff/types.ts';
 import type { BuiltVersion } from './version.ts';
 
 /** `built` is oldest first, with statuses assigned; sets `previous`, `changes`, `changesFrom` and `inventoryChanges` on each version's model. */
-export function redlines(built: readonly BuiltVersion[]): void {
-  const memo = new ClauseComparisons();
+export function redlines(built: readonly BuiltVersion[], memo = new ClauseComparisons()): void {
   const pair = (from: BuiltVersion, to: BuiltVersion): Record<string, Redline> => {
     const changes: Record<string, Redline> = {};
     for (const [locale, text] of to.comparable) {
