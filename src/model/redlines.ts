@@ -20,7 +20,7 @@ export function redlines(built: readonly BuiltVersion[], memo = new ClauseCompar
     const changes: Record<string, Redline> = {};
     for (const [locale, text] of to.comparable) {
       const before = from.comparable.get(locale);
-      if (before) changes[locale] = redline(before, text, locale, { from: from.model.id, to: to.model.id }, memo);
+      if (before) changes[locale] = memo.pair(before, text, () => redline(before, text, locale, { from: from.model.id, to: to.model.id }, memo));
     }
     return changes;
   };
@@ -34,7 +34,7 @@ export function redlines(built: readonly BuiltVersion[], memo = new ClauseCompar
       version.model.inventoryChanges = {};
       for (const [locale, inventory] of Object.entries(newer)) {
         const before = older[locale];
-        if (before) version.model.inventoryChanges[locale] = diffInventory(before, inventory);
+        if (before) version.model.inventoryChanges[locale] = memo.pair(before, inventory, () => diffInventory(before, inventory));
       }
     }
     if (version.model.status === 'past') return;
