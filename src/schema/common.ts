@@ -17,13 +17,21 @@ export const idSchema = z
 /** The shape of a language tag the generator takes: a language, then subtags such as a script, a region or a variant. */
 export const localeCodePattern = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
+/** Answers of `isValidLocale`: a site names few languages, and every file checks them again. */
+const localeValidity = new Map<string, boolean>();
+
 /** True when the JavaScript Intl APIs (dates, word breaking, language names) accept `code` as a language tag. */
 export function isValidLocale(code: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(code).length === 1;
-  } catch {
-    return false;
+  let valid = localeValidity.get(code);
+  if (valid === undefined) {
+    try {
+      valid = Intl.getCanonicalLocales(code).length === 1;
+    } catch {
+      valid = false;
+    }
+    if (localeValidity.size < 1000) localeValidity.set(code, valid);
   }
+  return valid;
 }
 
 /**
