@@ -13,8 +13,9 @@
  * checks it), so the second may copy the first's output.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { maxFileBytes } from '../load/read.ts';
 import { listFiles } from '../output/stamp.ts';
 
 /** Raised whenever the cache's layout or the key's recipe changes: older entries then never match. */
@@ -31,7 +32,13 @@ export interface KeyInputs {
 /** What the project contributes to the key: the files that make the generator. */
 const generatorPaths = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'];
 
-export async function buildKey(inputs: KeyInputs): Promise<string> {
+/**
+ * The key, or `undefined` when the content holds something the build will
+ * refuse (a file too large, a named pipe, a device …): reading it here could
+ * hang or fail before the build reports it in its place, so such a build
+ * runs without the cache.
+ */
+export async function buildKey(inputs: KeyInputs): Promise<string | undefined> {
   const hash = createHash('sha256');
   const field = (name: string, value: string | Buffer) => {
     hash.update(`${name}\u0000${Buffer.byteLength(value)}\u0000`);
@@ -42,7 +49,12 @@ export async function buildKey(inputs: KeyInputs): Promise<string> {
   field('date', inputs.buildDate);
   field('options', JSON.stringify(Object.keys(inputs.options).sort().map((name) => [name, inputs.options[name] ?? null])));
   field('content-path', inputs.contentDir);
-  for (const file of await listFiles(inputs.contentDir)) field(`content:${file}`, await readFile(path.join(inputs.contentDir, file)));
+  for (const file of await listFiles(inputs.contentDir)) {
+    const full = path.join(inputs.contentDir, file);
+    const stats = await stat(full).catch(() => undefined);
+    if (!stats?.isFile() || stats.size > maxFileBytes) return undefined;
+    field(`content:${file}`, await readFile(full));
+  }
   for (const entry of generatorPaths) {
     const full = path.join(inputs.projectRoot, entry);
     const files = await listFiles(full).catch(() => undefined);
