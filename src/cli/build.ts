@@ -3,6 +3,8 @@
  * staging folder, then swaps it into place (src/output/). A content error
  * stops the build before anything is written, and a failed build never
  * touches the previous site, so the output folder always holds a complete site.
+ * With `--pdf`, a PDF of every version and language is printed into the
+ * staging folder before the swap (src/pdf/).
  *
  * The output folder must be new, empty, or one a build wrote before (its
  * stamp, .legal-site-output, lists the files; a dist/ of a build from before
@@ -29,6 +31,7 @@ const { values } = parseCommand({
     out: outOption,
     drafts: { type: 'boolean', description: 'include draft versions, for a review copy (never for publishing)' },
     'translation-status': { type: 'boolean', description: 'also build /translation-status/, the translation status page for the team (never for the public site)' },
+    pdf: { type: 'boolean', description: 'also print a PDF of every version in every language, linked from its page (needs Chromium: found as for the tests)' },
   },
   environment: buildDateEnvironment,
 });
@@ -64,37 +67,61 @@ process.env['LEGAL_SITE_CONTENT'] = contentDir;
 process.env['LEGAL_SITE_BUILD_DATE'] = date;
 process.env['LEGAL_SITE_DRAFTS'] = values.drafts ? '1' : '0';
 process.env['LEGAL_SITE_TRANSLATION_STATUS'] = values['translation-status'] ? '1' : '0';
+// The version pages link to their PDF when this build writes them (and it fails if it cannot).
+process.env['LEGAL_SITE_PDF'] = values.pdf ? '1' : '0';
+let pdfs: string[] = [];
+let printedWith = '';
 try {
   await writeOutput(outDir, {
     ...output,
     onWait: (message) => console.error(message),
     write: async (staging) => {
-      const { build } = await import('astro');
-      // Astro builds into a folder of this build's own in the project, then the pages move to `staging`.
-      // Astro renames its assets into place, which fails across file systems (EXDEV); and it writes an
-      // intermediate server build into <outDir>/.prerender/ only when outDir is inside the current folder
-      // (else into the shared .astro/.prerender/, where two builds at once delete each other's); that
-      // server build needs the project's node_modules above it.
-      const work = await astroWorkFolder();
-      process.chdir(projectRoot);
+      // The browser first: without one, the build stops before Astro runs, the output as it was.
+      const printer = values.pdf ? await (await import('../pdf/print.ts')).openPrinter() : undefined;
       try {
-        await build({ root: projectRoot, outDir: work, logLevel: 'warn', mode: 'production' });
-        await moveContents(work, staging);
+        await buildSite(staging);
+        if (printer) {
+          pdfs = await printer.printSite(staging, site);
+          printedWith = `${printer.found.source}: ${printer.found.executablePath}`;
+        }
       } finally {
-        process.chdir(cwd);
-        await rm(work, { recursive: true, force: true });
+        await printer?.close();
       }
     },
   });
 } catch (error) {
   if (error instanceof OutputError) exitOnOutputError(error);
+  if (error instanceof Error && error.name === 'PdfError') {
+    console.error(`${error.message} ${leftAsItWas(target.state)}`);
+    process.exit(1);
+  }
   console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${leftAsItWas(target.state)}`);
   process.exit(1);
 }
 console.log(`Built the site into ${shown(target.path)} for ${date}.`);
+if (values.pdf) console.log(`Printed ${pdfs.length} PDF${pdfs.length === 1 ? '' : 's'}, one per version and language, with Chromium (${printedWith}).`);
 // Which version is current depends on the build date: say when the next one needs a build.
 for (const change of upcomingChanges(site)) {
   console.log(`Version ${change.version} of ${change.document} takes effect on ${change.effective}: build the site again on or after ${change.effective} (the workflow in .github/workflows/site.yml builds daily).`);
+}
+
+/** Astro builds the pages into `staging`. */
+async function buildSite(staging: string): Promise<void> {
+  const { build } = await import('astro');
+  // Astro builds into a folder of this build's own in the project, then the pages move to `staging`.
+  // Astro renames its assets into place, which fails across file systems (EXDEV); and it writes an
+  // intermediate server build into <outDir>/.prerender/ only when outDir is inside the current folder
+  // (else into the shared .astro/.prerender/, where two builds at once delete each other's); that
+  // server build needs the project's node_modules above it.
+  const work = await astroWorkFolder();
+  process.chdir(projectRoot);
+  try {
+    await build({ root: projectRoot, outDir: work, logLevel: 'warn', mode: 'production' });
+    await moveContents(work, staging);
+  } finally {
+    process.chdir(cwd);
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 /** `.astro/build-<pid>/` in the project, for this build alone; those of builds that were killed are removed. */

@@ -1,0 +1,2 @@
+import { fontFaces } from '../src/pdf/font.ts';
+console.log((await fontFaces('/')).length);

@@ -1,0 +1,11 @@
+import { openPrinter } from '../src/pdf/print.ts';
+import { loadSite } from '../src/load/index.ts';
+const t0 = Date.now();
+const { site } = await loadSite('content', { mode: 'publish', drafts: false, buildDate: '2026-01-01' });
+console.log('load', Date.now() - t0);
+const p = await openPrinter();
+console.log('open', Date.now() - t0);
+const files = await p.printSite('/tmp/pdfscratch/dist2', site!);
+console.log('print', Date.now() - t0, files);
+await p.close();
+console.log('close', Date.now() - t0);
