@@ -14,16 +14,19 @@
  *   /<locale>/<document>/<YYYY-MM-DD>/changes/<from>/  the current or an upcoming version's redline
  *                                                  from any earlier version <from>
  *   /<locale>/<document>/history/                  every version
+ *   /<locale>/<document>/[<YYYY-MM-DD>/]collection/  the lists generated from a version's inventory:
+ *   /<locale>/<document>/[<YYYY-MM-DD>/]sharing/       personal information collected, shared,
+ *   /<locale>/<document>/[<YYYY-MM-DD>/]permissions/   and the permissions (current and permanent)
  *   /<locale>/<document>/feed.xml                  Atom feed of new versions
- *   /webview/<locale>/<document>/[<YYYY-MM-DD>/]   the light page apps open
+ *   /webview/<locale>/<document>/[<YYYY-MM-DD>/]   the light page apps open (and its lists: …/collection/ …)
  *   /webview/<locale>/<document>/<YYYY-MM-DD>/changes/[<from>/]  the redlines, for the webview
  *   /webview/<locale>/<document>/[<YYYY-MM-DD>/]notice/  the first-launch notice (current, or one version)
  *   /policies.json                                 the manifest for apps
  *   /translation-status/                           how far each translation is
  */
 import type { Redline } from './diff/types.ts';
-import type { DocumentModel, LocaleModel, NoticeModel, NoticeTarget, PolicyText, SiteModel, VersionModel } from './model/types.ts';
-import type { NoticePage } from './schema/notice.ts';
+import { listKinds, type ListKind } from './inventory/taxonomy.ts';
+import type { DocumentModel, InventoryModel, LocaleModel, NoticeModel, NoticeTarget, PolicyText, SiteModel, VersionModel } from './model/types.ts';
 
 /** `hosted`: the full site page. `webview`: the light page an app opens, without site chrome. */
 export type Variant = 'hosted' | 'webview';
@@ -66,6 +69,21 @@ export interface NoticePageProps {
   isCurrentAddress: boolean;
 }
 
+/** A list generated from a version's inventory, at the current address or the version's own. */
+export interface ListPageProps {
+  site: SiteModel;
+  locale: LocaleModel;
+  document: DocumentModel;
+  version: VersionModel;
+  /** The version's text in this language (its title names the lists). */
+  text: PolicyText;
+  inventory: InventoryModel;
+  list: ListKind;
+  /** At `/<locale>/<document>/<list>/`, which shows the current version's list. */
+  isCurrentAddress: boolean;
+  variant: Variant;
+}
+
 /** The same page in another language. */
 export interface Alternate {
   locale: LocaleModel;
@@ -89,14 +107,26 @@ export const webviewChangesUrl = (locale: string, document: string, version: str
 export const webviewNoticeUrl = (locale: string, document: string, version?: string) => `/webview/${locale}/${document}/${version ? `${version}/` : ''}notice/`;
 export const translationStatusUrl = '/translation-status/';
 
+/** A list's URL: the current version's (no `version`) or one version's, hosted or in the webview. */
+export function listUrl(variant: Variant, locale: string, document: string, list: ListKind, version?: string): string {
+  return `${pageUrl(variant, locale, document, version)}${list}/`;
+}
+
+/** The URL of a list page in `locale`. */
+export function listPageUrl(page: Pick<ListPageProps, 'document' | 'version' | 'isCurrentAddress' | 'variant' | 'list'>, locale: string): string {
+  return listUrl(page.variant, locale, page.document.slug, page.list, page.isCurrentAddress ? undefined : page.version.id);
+}
+
+/** The same list in every language the version has one in. */
+export function listAlternates(page: ListPageProps): Alternate[] {
+  return alternates(page.site, (locale) => (page.version.inventory?.[locale] ? listPageUrl(page, locale) : undefined));
+}
+
 /** A policy page's URL: the current version (no `version`) or one version, hosted or in the webview. */
 export function pageUrl(variant: Variant, locale: string, document: string, version?: string): string {
   if (variant === 'webview') return webviewUrl(locale, document, version);
   return version ? versionUrl(locale, document, version) : documentUrl(locale, document);
 }
-
-/** One of a version's three lists (`collection`, `sharing`, `permissions`): hosted pages only. */
-export const listUrl = (locale: string, document: string, version: string, list: Exclude<NoticePage, 'policy'>) => `/${locale}/${document}/${version}/${list}/`;
 
 /**
  * Where a link of a version's notice leads: its policy page (at a section or
@@ -105,7 +135,7 @@ export const listUrl = (locale: string, document: string, version: string, list:
  */
 export function noticeTargetUrl(target: NoticeTarget, variant: Variant, locale: string, document: string, version: string): string {
   if ('href' in target) return target.href;
-  const page = target.page === 'policy' ? pageUrl(variant, locale, document, version) : listUrl(locale, document, version, target.page);
+  const page = target.page === 'policy' ? pageUrl(variant, locale, document, version) : listUrl(variant, locale, document, target.page, version);
   return target.id ? `${page}#${target.id}` : page;
 }
 
@@ -128,6 +158,12 @@ export function policyPageUrl(page: Pick<PolicyPageProps, 'document' | 'version'
 /** The version shown at the document's address. */
 export function currentOf(document: DocumentModel): VersionModel {
   return document.versions.find((version) => version.id === document.current) ?? document.versions.at(-1)!;
+}
+
+/** A document's name in `locale`: its title from site.yaml, or its current version's title (`undefined`: not in that language). */
+export function documentTitle(document: DocumentModel, locale: string): string | undefined {
+  const text = currentOf(document).texts[locale];
+  return text ? (document.title?.[locale] ?? text.title) : undefined;
 }
 
 /** The nearest upcoming version after `version`, if any. */
@@ -202,6 +238,27 @@ export function changesPaths(site: SiteModel, variant: Variant = 'hosted') {
   );
 }
 
+/** `getStaticPaths` entries for one list at /<locale>/<document>/<list>/ (or its webview page): the current version's. */
+export function currentListPaths(site: SiteModel, list: ListKind, variant: Variant = 'hosted') {
+  return eachDocument(site, (locale, document) => {
+    const version = currentOf(document);
+    const props = listProps(site, locale, document, version, list, true, variant);
+    return props ? [{ params: { locale: locale.code, document: document.slug }, props }] : [];
+  });
+}
+
+/** `getStaticPaths` entries for /<locale>/<document>/<version>/<list>/ (or its webview page): every list of every version. */
+export function versionListPaths(site: SiteModel, variant: Variant = 'hosted') {
+  return eachDocument(site, (locale, document) =>
+    document.versions.flatMap((version) =>
+      listKinds.flatMap((list) => {
+        const props = listProps(site, locale, document, version, list, false, variant);
+        return props ? [{ params: { locale: locale.code, document: document.slug, version: version.id, list }, props }] : [];
+      }),
+    ),
+  );
+}
+
 /** `getStaticPaths` entries for /<locale>/<document>/<version>/changes/<from>/ (or its webview page): the current and upcoming versions from every earlier one. */
 export function changesFromPaths(site: SiteModel, variant: Variant = 'hosted') {
   return eachDocument(site, (locale, document) =>
@@ -212,6 +269,12 @@ export function changesFromPaths(site: SiteModel, variant: Variant = 'hosted') {
       }),
     ),
   );
+}
+
+function listProps(site: SiteModel, locale: LocaleModel, document: DocumentModel, version: VersionModel, list: ListKind, isCurrentAddress: boolean, variant: Variant): ListPageProps | undefined {
+  const text = version.texts[locale.code];
+  const inventory = version.inventory?.[locale.code];
+  return text && inventory ? { site, locale, document, version, text, inventory, list, isCurrentAddress, variant } : undefined;
 }
 
 /** `getStaticPaths` entries for /webview/<locale>/<document>/notice/: the current version's first-launch notice. */
@@ -243,6 +306,8 @@ export function sitemapPages(site: SiteModel): { href: string; alternates: Alter
   const entries: { href: string; alternates: Alternate[] }[] = [{ href: '/', alternates: [] }];
   for (const { props } of currentPaths(site)) entries.push({ href: policyPageUrl(props, props.locale.code), alternates: policyAlternates(props) });
   for (const { props } of versionPaths(site)) entries.push({ href: policyPageUrl(props, props.locale.code), alternates: policyAlternates(props) });
+  const lists = [...listKinds.flatMap((list) => currentListPaths(site, list)), ...versionListPaths(site)];
+  for (const { props } of lists) entries.push({ href: listPageUrl(props, props.locale.code), alternates: listAlternates(props) });
   for (const { props } of historyPaths(site)) entries.push({ href: historyUrl(props.locale.code, props.document.slug), alternates: alternates(site, (code) => historyUrl(code, props.document.slug)) });
   for (const { props } of changesPaths(site)) entries.push({ href: changesUrl(props.locale.code, props.document.slug, props.version.id), alternates: changesAlternates(props) });
   // From the previous version, `…/changes/<from>/` repeats `…/changes/` (its canonical address), so it is left out.

@@ -1,6 +1,6 @@
 /**
- * Publishes a synthetic benchmark site in one pass: every version (and its
- * first-launch notice) gets its lock entry, as `npm run publish-version`
+ * Publishes a synthetic benchmark site in one pass: every version (and each
+ * of its annexes: data inventory, first-launch notice) gets its lock entry, as `npm run publish-version`
  * would write them one by one, so that the benchmark builds a site of
  * published versions. One load of the content computes every canonical
  * record; running publish-version per version would load the site once per
@@ -11,9 +11,9 @@
 import { loadSite } from '../load/index.ts';
 import { recordKey, sha256 } from '../records/canonical.ts';
 import { appendEntry } from '../records/chain.ts';
-import { filesOfRecord, type FileRecord } from '../records/kinds.ts';
+import { annexFileNames, filesOfRecord, type FileRecord } from '../records/kinds.ts';
 import { writeLock } from '../records/lock-file.ts';
-import type { LockEntry } from '../schema/versions-lock.ts';
+import type { LockEntry, RecordKind } from '../schema/versions-lock.ts';
 import { fileHashes } from '../versions/lock.ts';
 
 export async function publishSyntheticSite(dir: string, locales: readonly string[]): Promise<void> {
@@ -23,7 +23,8 @@ export async function publishSyntheticSite(dir: string, locales: readonly string
   let entries: LockEntry[] = [];
   for (const document of parsed.tree.documents) {
     for (const version of document.versions) {
-      const kinds: FileRecord[] = [{ record: 'policy' }, ...(version.yamlFiles.includes('notice.yaml') ? [{ record: 'notice' as const }] : [])];
+      const annexes = Object.entries(annexFileNames).filter(([, name]) => version.yamlFiles.includes(name!));
+      const kinds: FileRecord[] = [{ record: 'policy' }, ...annexes.map(([record]) => ({ record: record as RecordKind }))];
       for (const kind of kinds) {
         const annex = kind.record === 'policy' ? undefined : kind.record;
         const hashes = Object.fromEntries(locales.map((locale) => [locale, sha256(records.get(recordKey(document.slug, version.id, locale, annex))!)]));

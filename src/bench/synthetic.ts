@@ -1,17 +1,20 @@
 /**
  * Synthetic content for the benchmark, shaped like the example: per document,
- * language and version about 60 clauses and 12 KB of text, flags, variables
- * and an SDK table; each version rewords about 5% of the clauses and adds or
- * removes an SDK, so most text repeats from version to version, as in life.
- * Every fifth version needs renewed consent and has a first-launch notice.
- * Every version is published (versions.lock.yaml, src/bench/publish.ts).
- * The current version has a redline from every earlier one (hosted and for
- * the webview): the bare-Astro baseline builds as many pages as this site
- * has, so those pages count on both sides.
+ * language and version about 60 clauses and 12 KB of text, flags, variables,
+ * an SDK table and a data inventory (whose three lists are pages of their
+ * own, hosted and webview); each version rewords about 5% of the clauses and
+ * adds or removes an SDK, so most text repeats from version to version, as
+ * in life. Every fifth version needs renewed consent and has a first-launch
+ * notice. Every version is published (versions.lock.yaml,
+ * src/bench/publish.ts). The current version has a redline from every
+ * earlier one (hosted and for the webview): the bare-Astro baseline builds
+ * as many pages as this site has, the list pages included, from the same
+ * words, so those pages count on both sides.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import type { InventoryInput } from '../schema/inventory.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
 import { sourceFingerprints } from '../translation/fingerprint.ts';
@@ -44,15 +47,16 @@ const sentences = [
 
 export interface GeneratedSite {
   dir: string;
-  /** The Markdown of each version's text in each language, for the bare-Astro baseline. */
+  /** The Markdown of each version's text in each language, and of its three lists, for the bare-Astro baseline. */
   texts: string[];
 }
+
+const variables = { app: 'Example App', company: 'Example Motors' };
 
 export async function generateSite(dir: string, size: SiteSize): Promise<GeneratedSite> {
   const locales = localePool.slice(0, size.locales);
   const documents = documentPool.slice(0, size.documents);
   const texts: string[] = [];
-  const variables = { company: 'Example Motors', app: 'Example App' };
   await writeYaml(path.join(dir, 'site.yaml'), {
     name: 'Benchmark Notices',
     baseUrl: 'https://notices.example.com/',
@@ -65,16 +69,21 @@ export async function generateSite(dir: string, size: SiteSize): Promise<Generat
     for (let version = 0; version < size.versions; version++) {
       const date = versionDate(version);
       const folder = path.join(dir, document, date);
-      await writeYaml(path.join(folder, 'version.yaml'), { published: date, effective: date, material: version % 5 === 0, ...(version % 5 === 0 ? { summary: Object.fromEntries(locales.map((code) => [code, `Revision ${version}.`])) } : {}) });
+      // Every version changes its SDKs, which needs renewed consent: a reason keeps the others non-material.
+      const material = version % 5 === 0;
+      const perLocale = (text: string) => Object.fromEntries(locales.map((code) => [code, text]));
+      await writeYaml(path.join(folder, 'version.yaml'), { published: date, effective: date, material, ...(material ? { summary: perLocale(`Revision ${version}.`) } : { materialOverride: { reason: perLocale('Benchmark content.') } }) });
       const sdks = sdkDirectory(version, locales);
       await writeYaml(path.join(folder, 'sdks.yaml'), sdks);
+      const data = inventory(version, locales, sdks.sdks.map((sdk) => sdk.id));
+      await writeYaml(path.join(folder, 'inventory.yaml'), data);
       const source = policyText(document, version, 'en');
-      const prints = sourceFingerprints(source, sdks, 'en');
+      const prints = sourceFingerprints(source, sdks, 'en', data);
       const translations: Record<string, typeof prints> = {};
       for (const locale of locales) {
         const text = locale === 'en' ? source : policyText(document, version, locale);
         await writeYaml(path.join(folder, `${locale}.yaml`), text);
-        texts.push(asMarkdown(text));
+        texts.push(asMarkdown(text), ...listsAsMarkdown(data, locale));
         if (locale !== 'en') translations[locale] = prints;
       }
       if (Object.keys(translations).length > 0) await writeYaml(path.join(folder, 'translations.yaml'), { translations });
@@ -135,6 +144,76 @@ function sdkDirectory(version: number, locales: string[]): SdkDirectoryInput {
       privacyPolicy: `https://${id}.example.com/privacy`,
     })),
   };
+}
+
+/**
+ * A data inventory like the example's: twelve items (two sensitive), six
+ * functions, three permissions, a processing row per function and one per
+ * SDK, every SDK of the table as a recipient. Each version changes one
+ * retention period, so that the inventory redline has something to say.
+ */
+function inventory(version: number, locales: string[], sdkIds: string[]): InventoryInput {
+  const text = (value: string) => Object.fromEntries(locales.map((code) => [code, code === 'en' ? value : `(${code}) ${value}`]));
+  const items = ['Mobile number', 'Name', 'Address', 'Device model', 'OS version', 'Device identifier', 'IP address', 'Network type', 'Usage logs', 'Precise location', 'Photos', 'Crash logs'];
+  const categories = ['contact.phone', 'identity.name', 'contact.address', 'device.info', 'device.info', 'device.id', 'network.ip-address', 'network.status', 'usage.interactions', 'location.precise', 'user-content.photos', 'diagnostics.crash'] as const;
+  const itemId = (index: number) => `item-${index + 1}`;
+  const functions = ['Registration', 'Purchases', 'Customer service', 'App security', 'Location services', 'Photo upload'];
+  const permissions = ['Location', 'Camera', 'Phone'];
+  return {
+    storage: ['CN'],
+    dataItems: items.map((name, index) => ({
+      id: itemId(index),
+      name: text(name),
+      category: categories[index]!,
+      ...(index === 0 || index === 9 ? { sensitive: { class: index === 0 ? ('other' as const) : ('whereabouts' as const), necessity: text(`${name} is needed for the function.`), impact: text(`Without ${name.toLowerCase()} the function is unavailable.`) } } : {}),
+      retention: index === 8 ? { period: `P${6 + version}M`, afterExpiry: 'delete' as const } : { rule: text('Until you delete your account'), afterExpiry: 'delete' as const },
+    })),
+    functions: functions.map((name, index) => ({ id: `function-${index + 1}`, name: text(name), kind: index < 4 ? ('basic' as const) : ('extended' as const), clause: `clause-${index * 10 + 1}` })),
+    purposes: functions.map((name, index) => ({ id: `purpose-${index + 1}`, name: text(`Provide ${name.toLowerCase()}`), category: 'app-functionality' as const })),
+    permissions: permissions.map((name, index) => ({ id: `permission-${index + 1}`, name: text(name), android: [`android.permission.${name.toUpperCase()}`], ios: [`NS${name}UsageDescription`], harmonyos: [`ohos.permission.${name.toUpperCase()}`], refusable: true, refusalEffect: text(`Without the ${name.toLowerCase()} permission this function is unavailable.`) })),
+    processing: [
+      ...functions.map((_, index) => ({
+        id: `row-${index + 1}`,
+        function: `function-${index + 1}`,
+        scenario: text(`When you use ${functions[index]!.toLowerCase()}`),
+        data: [itemId(index * 2), itemId(index * 2 + 1)],
+        purposes: [`purpose-${index + 1}`],
+        method: 'user-provided' as const,
+        frequency: text('Each time you use the function'),
+        ...(index >= 3 ? { permissions: [{ permission: `permission-${index - 2}`, frequency: text('While the function is in use') }] } : {}),
+        necessity: 'required' as const,
+        legalBasis: 'consent' as const,
+        separateConsent: index === 0 || index === 4,
+      })),
+      ...sdkIds.map((id) => ({
+        id: `row-${id}`,
+        function: 'function-4',
+        scenario: text('While you use the app'),
+        data: [itemId(3), itemId(4), itemId(6)],
+        purposes: ['purpose-4'],
+        method: 'sdk' as const,
+        frequency: text('When the app starts'),
+        necessity: 'required' as const,
+        legalBasis: 'consent' as const,
+        separateConsent: false,
+        recipients: [id],
+      })),
+    ],
+    recipients: sdkIds.map((id) => ({ id, sdk: id, package: `com.example.${id.replace(/-/g, '')}`, version: '1.0.0', role: 'processor' as const, sharingMethod: text('Collected on the device by the SDK'), deidentified: true, location: ['CN'] })),
+  };
+}
+
+/** The three lists of an inventory as Markdown tables, for the baseline's list pages. */
+function listsAsMarkdown(data: InventoryInput, locale: string): string[] {
+  const value = (localized: Record<string, string>) => localized[locale] ?? '';
+  const names = new Map(data.dataItems.map((item) => [item.id, value(item.name)]));
+  const table = (title: string, header: string[], rows: string[][]) =>
+    [`# ${title}`, '', `| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`), ''].join('\n');
+  return [
+    table('Collection', ['When', 'Information', 'Purpose', 'How often'], data.processing.map((row) => [value(row.scenario), (row.data ?? []).map((id) => names.get(id)).join(', '), row.purposes?.join(', ') ?? '', value(row.frequency)])),
+    table('Sharing', ['Recipient', 'Package', 'Version', 'How shared'], data.recipients.map((recipient) => [recipient.id, String(recipient.package), recipient.version ?? '', value(recipient.sharingMethod)])),
+    table('Permissions', ['Permission', 'Android', 'If you refuse'], data.permissions.map((permission) => [value(permission.name), (permission.android ?? []).join(', '), value(permission.refusalEffect)])),
+  ];
 }
 
 function asMarkdown(text: PolicyTextInput): string {

@@ -1,8 +1,8 @@
 /**
  * The records commands (docs/records.md):
  *
- *   npm run record -- <document> <version> <locale> [--annex notice]
- *                                                       prints a version's canonical record (or its notice's), then its sha256
+ *   npm run record -- <document> <version> <locale> [--annex inventory|notice]
+ *                                                       prints a version's canonical record (or an annex's), then its sha256
  *   npm run records:verify -- <policies.json> [--content <dir>]
  *                                                       compares an archived manifest with the content
  *   npm run records:migrate [-- --content <dir>]        converts the lock to the records format, once
@@ -28,7 +28,7 @@ const parsed = parseSubcommand({
       { name: '<version>', description: 'the version, by its publication date' },
       { name: '<locale>', description: 'the language, such as en' },
     ],
-    options: { ...options, annex: { type: 'string', value: '<annex>', description: 'an annex with records of its own: `notice` (the first-launch notice)' } },
+    options: { ...options, annex: { type: 'string', value: '<annex>', description: 'an annex with records of its own: `inventory` (the data inventory) or `notice` (the first-launch notice)' } },
     environment: buildDateEnvironment,
   },
   verify: {

@@ -198,6 +198,10 @@ async function statusDiff(code: string): Promise<void> {
         out.push(`    its ${sourceLocale} fields in sdks.yaml changed (purpose, personal information, name or provider); compare them there.`);
         continue;
       }
+      if (part.kind === 'inventory') {
+        out.push(`    its ${sourceLocale} values in inventory.yaml changed; compare them there.`);
+        continue;
+      }
       const found = await then(version, part);
       if (!found) {
         out.push(part.confirmed === undefined
@@ -224,6 +228,8 @@ function describePart(part: PartStatus): string {
       return `the title of section \`${part.id}\``;
     case 'sdk':
       return `SDK \`${part.id}\``;
+    case 'inventory':
+      return `inventory entry \`${part.id}\``;
     default:
       return `clause \`${part.id}\` (section \`${part.sectionId}\`)`;
   }

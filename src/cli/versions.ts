@@ -11,7 +11,7 @@
  * checks it as the published build would, and appends a chained entry to
  * content/versions.lock.yaml, after which the build refuses any change to it.
  * Run on a published version, it publishes the annexes added to it since
- * (a translation made later). See src/records/publish.ts.
+ * (a translation made later, a data inventory). See src/records/publish.ts.
  */
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -53,6 +53,8 @@ export interface ComparableClause {
   inlineFlags: FlagKind[];
   /** `sdks:` as written. */
   sdks: string;
+  /** `lists:` as written. */
+  lists: string;
   blocks: TextRun[][];
 }
 
@@ -182,7 +184,8 @@ function compareClause(old: Located, current: Located, outOfOrder: boolean, loca
   const moved = outOfOrder || old.sectionId !== current.sectionId ? { fromSection: old.sectionId, toSection: current.sectionId } : undefined;
   const flags = flagChanges(a, b);
   const sdkTableChanged = a.sdks !== b.sdks;
-  const status = reworded || moved || flags.length > 0 || sdkTableChanged ? 'changed' : 'unchanged';
+  const listsChanged = a.lists !== b.lists;
+  const status = reworded || moved || flags.length > 0 || sdkTableChanged || listsChanged ? 'changed' : 'unchanged';
   return {
     id: b.id,
     status,
@@ -192,6 +195,7 @@ function compareClause(old: Located, current: Located, outOfOrder: boolean, loca
     reworded,
     flags,
     sdkTableChanged,
+    listsChanged,
     // An unchanged clause is shown as a count, so its words are not kept (they would repeat the whole text per version).
     blocks: status === 'unchanged' ? [] : blocks,
   };
@@ -260,6 +264,7 @@ function wholeClause(clause: ComparableClause, status: 'added' | 'removed', type
     reworded: false,
     flags: [],
     sdkTableChanged: false,
+    listsChanged: false,
     blocks: memo.whole(clause.blocks, type),
   };
 }

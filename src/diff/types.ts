@@ -36,6 +36,8 @@ export interface ClauseChange {
   flags: FlagChange[];
   /** `sdks:` placement changed. */
   sdkTableChanged: boolean;
+  /** `lists:` placement changed (the inventory lists shown after the clause). */
+  listsChanged: boolean;
   /** One list of segments per block (paragraph, list item, table cell); empty for an unchanged clause. */
   blocks: Segment[][];
 }

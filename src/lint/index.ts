@@ -2,7 +2,9 @@
  * Editorial checks: warnings, not errors, about what a careful legal editor
  * would want to know. Each is positioned like any other message.
  *
- * - `unflagged-sensitive`: a clause names sensitive personal information but flags none of it;
+ * - `unflagged-sensitive`: a clause names sensitive personal information but flags none of it
+ *   (the words of src/lint/sensitive-terms.ts, and the names of the sensitive items of the
+ *   version's inventory.yaml in that language);
  * - `over-marking`: a section whose text is mostly flagged (bold everywhere hides what matters);
  * - `name-not-variable`: a company or app name written out where a variable holds it;
  * - `repeated-paragraph`: the same paragraph twice in a text;
@@ -10,6 +12,7 @@
  * - `sdk-not-shown`: an SDK listed in sdks.yaml that no clause shows.
  */
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import type { PointMapper } from '../load/scalar-position.ts';
 import type { InternalLink } from '../markdown/remark-content-rules.ts';
 import type { TextRun } from '../markdown/remark-text-runs.ts';
@@ -51,12 +54,19 @@ export interface TextForLint {
   variables: Readonly<Record<string, string>>;
 }
 
-export function lintText(text: TextForLint): void {
+/** A sensitive item's name from the inventory, and where the inventory names it. */
+export interface InventoryTerm {
+  term: string;
+  id: string;
+  cause: VFileMessage;
+}
+
+export function lintText(text: TextForLint, inventoryTerms: readonly InventoryTerm[] = []): void {
   const ids = new Set([...text.sections.map((section) => section.id), ...text.clauses.map((clause) => clause.id)]);
   const seenParagraphs = new Map<string, string>();
 
   for (const clause of text.clauses) {
-    unflaggedSensitive(text, clause);
+    unflaggedSensitive(text, clause, inventoryTerms);
     namesNotVariables(text, clause.markdown, (offset) => clause.toFile(advance(start, clause.markdown.slice(0, offset))));
     for (const link of clause.links) {
       if (!ids.has(link.id)) {
@@ -75,20 +85,28 @@ export function lintText(text: TextForLint): void {
   overMarking(text);
 }
 
-function unflaggedSensitive(text: TextForLint, clause: ClauseForLint): void {
+function unflaggedSensitive(text: TextForLint, clause: ClauseForLint, inventoryTerms: readonly InventoryTerm[]): void {
   if (clause.flag === 'sensitive') return;
   const runs = clause.blocks.flat();
-  for (const term of sensitiveTerms[text.locale] ?? []) {
-    const pattern = termPattern(term, text.locale);
+  // The inventory's names first: their message says where the inventory makes them sensitive.
+  const fromInventory = new Set(inventoryTerms.map((entry) => entry.term.toLowerCase()));
+  const builtIn = (sensitiveTerms[text.locale] ?? []).filter((term) => !fromInventory.has(term.toLowerCase())).map((term) => ({ term, id: undefined, cause: undefined }));
+  const terms: (InventoryTerm | (typeof builtIn)[number])[] = [...inventoryTerms, ...builtIn];
+  // A built-in word inside an inventory name already reported here ("location" in "Geolocation") is not reported again.
+  const reported: string[] = [];
+  for (const entry of terms) {
+    const pattern = termPattern(entry.term, text.locale);
     const mentions = runs.filter((run) => pattern.test(run.text));
     if (mentions.length === 0 || mentions.some((run) => run.flag === 'sensitive')) continue;
+    if (entry.id === undefined && reported.some((name) => name.includes(entry.term.toLowerCase()))) continue;
+    reported.push(entry.term.toLowerCase());
     const offset = clause.markdown.search(pattern);
-    warn(
-      text.file,
-      `Unflagged sensitive personal information in clause \`${clause.id}\`: “${term}” is named but not marked`,
-      offset >= 0 ? clause.toFile(advance(start, clause.markdown.slice(0, offset))) : clause.place,
-      'unflagged-sensitive',
-    );
+    const place = offset >= 0 ? clause.toFile(advance(start, clause.markdown.slice(0, offset))) : clause.place;
+    if (entry.id !== undefined) {
+      warn(text.file, `Unflagged sensitive personal information in clause \`${clause.id}\`: “${entry.term}” is sensitive in the inventory (data item \`${entry.id}\`) but not marked here`, place, 'unflagged-sensitive', { cause: entry.cause });
+    } else {
+      warn(text.file, `Unflagged sensitive personal information in clause \`${clause.id}\`: “${entry.term}” is named but not marked`, place, 'unflagged-sensitive');
+    }
   }
 }
 
@@ -99,7 +117,9 @@ function termPattern(term: string, locale: string): RegExp {
   let pattern = patterns.get(key);
   if (!pattern) {
     const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    patterns.set(key, (pattern = locale.startsWith('en') ? new RegExp(`\\b${escaped}\\b`, 'i') : new RegExp(escaped, 'i')));
+    // Whole words in English; a word boundary only where the term starts or ends with a letter or digit (“IP address (IPv4)”).
+    const edge = (char: string | undefined) => (locale.startsWith('en') && char !== undefined && /\w/.test(char) ? '\\b' : '');
+    patterns.set(key, (pattern = new RegExp(`${edge(term[0])}${escaped}${edge(term.at(-1))}`, 'i')));
   }
   return pattern;
 }

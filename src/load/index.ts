@@ -18,6 +18,7 @@ import type { BuildOptions } from '../model/context.ts';
 import { previewMessages } from '../model/preview.ts';
 import type { SiteModel } from '../model/types.ts';
 import { frozenValuesSchema } from '../schema/frozen-values.ts';
+import { inventorySchema } from '../schema/inventory.ts';
 import { noticeSchema } from '../schema/notice.ts';
 import { policyTextPlaceholders, policyTextSchema } from '../schema/policy-text.ts';
 import { sdkDirectorySchema } from '../schema/sdks.ts';
@@ -85,6 +86,8 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
         meta: parseFile(version.version, versionSchema, { published: version.id, effective: version.id }),
         sdks: parseFile(version.sdks, sdkDirectorySchema),
         hasSdksFile: version.sdks !== undefined,
+        inventory: parseFile(version.inventory, inventorySchema),
+        hasInventoryFile: version.inventory !== undefined,
         notice: parseFile(version.notice, noticeSchema),
         translationsLock: parseFile(version.translations, translationsLockSchema),
         frozen: version.frozen.map((file) => parseFile(file, frozenValuesSchema)).filter((frozen) => frozen !== undefined),

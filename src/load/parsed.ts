@@ -6,6 +6,7 @@
 import type { VFile } from 'vfile';
 import type { UiSources } from '../i18n/resolve.ts';
 import type { FrozenValues } from '../schema/frozen-values.ts';
+import type { InventoryInput } from '../schema/inventory.ts';
 import type { NoticeInput } from '../schema/notice.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
@@ -54,6 +55,10 @@ export interface ParsedVersion {
   sdks: Parsed<SdkDirectoryInput> | undefined;
   /** True when sdks.yaml exists, even if it failed validation (then its own errors are reported). */
   hasSdksFile: boolean;
+  /** inventory.yaml: the data inventory (an annex of the version, docs/inventory.md). */
+  inventory: Parsed<InventoryInput> | undefined;
+  /** True when inventory.yaml exists, even if it failed validation. */
+  hasInventoryFile: boolean;
   /** notice.yaml: the first-launch notice (an annex of its own), when it passed validation. */
   notice: Parsed<NoticeInput> | undefined;
   translationsLock: Parsed<TranslationsLock> | undefined;

@@ -7,6 +7,7 @@
  *     content/versions.lock.yaml                        (written by publish-version)
  *     content/<document>/<YYYY-MM-DD>/version.yaml
  *     content/<document>/<YYYY-MM-DD>/sdks.yaml        (optional)
+ *     content/<document>/<YYYY-MM-DD>/inventory.yaml   (optional: the data inventory, an annex)
  *     content/<document>/<YYYY-MM-DD>/notice.yaml      (optional: the first-launch notice, an annex)
  *     content/<document>/<YYYY-MM-DD>/<locale>.yaml    (one per language)
  *     content/<document>/<YYYY-MM-DD>/translations.yaml (written by translations:confirm)
@@ -29,6 +30,8 @@ export interface VersionFiles {
   folder: VFile;
   version: VFile | undefined;
   sdks: VFile | undefined;
+  /** inventory.yaml: the data inventory behind the collection, sharing and permission lists. */
+  inventory: VFile | undefined;
   /** notice.yaml: the first-launch notice, in every language. */
   notice: VFile | undefined;
   /** translations.yaml: what each translation was made from. */
@@ -186,7 +189,7 @@ async function readVersion(tree: ContentTree, id: string, dir: string, folder: V
   if (!listed) return undefined;
   const entries = sorted(listed);
   const yamlFiles = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.yaml')).map((entry) => entry.name);
-  const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, notice: undefined, translations: undefined, frozen: [], byName: new Map(), yamlFiles, texts: new Map() };
+  const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, inventory: undefined, notice: undefined, translations: undefined, frozen: [], byName: new Map(), yamlFiles, texts: new Map() };
   const read = async (full: string) => {
     const file = await readContentFile(tree, full);
     if (file) version.byName.set(path.basename(full), file);
@@ -198,6 +201,7 @@ async function readVersion(tree: ContentTree, id: string, dir: string, folder: V
     const locale = localeFile.exec(entry.name)?.[1];
     if (entry.name === 'version.yaml') version.version = await read(full);
     else if (entry.name === 'sdks.yaml') version.sdks = await read(full);
+    else if (entry.name === 'inventory.yaml') version.inventory = await read(full);
     else if (entry.name === 'notice.yaml') version.notice = await read(full);
     else if (entry.name === 'translations.yaml') version.translations = await read(full);
     else if (frozenFile.test(entry.name)) {

@@ -222,6 +222,9 @@ function ruleForKey(path: readonly PropertyKey[]): RuleId {
   return 'invalid-value';
 }
 
+/** What an item of each list is called in a message. */
+const nouns: Record<string, string> = { sections: 'section', clauses: 'clause', sdks: 'SDK', dataItems: 'data item', functions: 'function', purposes: 'purpose', permissions: 'permission', processing: 'processing row', recipients: 'recipient' };
+
 /** " in clause `registration`" — the nearest enclosing item that has an id. */
 function contextOf(source: YamlSource, path: readonly PropertyKey[]): string {
   for (let end = path.length; end > 0; end--) {
@@ -229,9 +232,12 @@ function contextOf(source: YamlSource, path: readonly PropertyKey[]): string {
     const index = path[end - 1];
     if (typeof index !== 'number' || typeof collection !== 'string') continue;
     const item = nodeAtPath(source, path.slice(0, end)).node;
+    // A value in a list of plain values (an id in `data:`) is named by the item holding the list.
+    if (!isMap(item) && path.slice(0, end - 2).some((key) => typeof key === 'number')) continue;
     const id = isMap(item) ? item.get('id') : undefined;
-    const noun = { sections: 'section', clauses: 'clause', sdks: 'SDK' }[collection] ?? `item ${index + 1} of \`${collection}\``;
-    return typeof id === 'string' ? ` in ${noun} \`${id}\`` : ` in ${noun} number ${index + 1}`;
+    const noun = nouns[collection];
+    if (typeof id === 'string') return ` in ${noun ?? 'item'} \`${id}\``;
+    return noun ? ` in ${noun} number ${index + 1}` : ` in item ${index + 1} of \`${collection}\``;
   }
   return '';
 }

@@ -1,8 +1,11 @@
 /**
  * remark plugin: what clause text may contain. Raw HTML, images, headings
  * and footnotes are reported (and removed, so they can never reach a page),
- * and links must use http, https, mailto or tel, or point at a clause with
- * `#clause-id`. The sanitizer after remark-rehype enforces the same again.
+ * and links must use http, https, mailto or tel, point at a clause with
+ * `#clause-id`, or at another document of the site with
+ * `doc:<document>#clause-id` (no host written, so a copy of the site
+ * elsewhere links within itself). The sanitizer after remark-rehype
+ * enforces the same again.
  *
  * Footnotes are refused rather than supported: each clause is rendered on
  * its own, so their numbers and ids would repeat on a page, and their
@@ -36,6 +39,15 @@ export interface InternalLink {
   position: Position | undefined;
 }
 
+/** A link to another document, `doc:<document>` or `doc:<document>#<id>`, checked later against the site's documents. */
+export interface DocumentLink {
+  document: string;
+  id: string | undefined;
+  position: Position | undefined;
+}
+
+const documentLink = /^doc:([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:#([a-z][a-z0-9-]*))?$/;
+
 /** Where the links of a text outside the policy lead (src/model/notice.ts). */
 export interface PageLinks {
   /** The address of the page `page:<name>` names, or why there is none (said in the message). */
@@ -58,6 +70,8 @@ export default function remarkContentRules() {
   return function (tree: Root, file: VFile): void {
     const internalLinks: InternalLink[] = [];
     file.data.internalLinks = internalLinks;
+    const documentLinks: DocumentLink[] = [];
+    file.data.documentLinks = documentLinks;
     const pageLinks = file.data.pageLinks;
     const writtenLinks: WrittenLink[] = [];
     const definitions = new Map<string, { written: string; node: Definition }>();
@@ -106,8 +120,9 @@ export default function remarkContentRules() {
         case 'definition':
           if (pageLinks && node.type === 'link') writtenLinks.push({ written: node.url, node });
           if (pageLinks && resolvePageLink(node, pageLinks, file)) return undefined;
+          if (resolveDocumentLink(node, file, documentLinks)) return undefined;
           if (!isAllowedLink(node.url)) {
-            fail(file, `Unexpected link address \`${node.url}\`, expected one starting with https://, http://, mailto: or tel:, or #clause-id${pageLinks ? ', or page:policy' : ''}`, node.position, 'unsafe-link');
+            fail(file, `Unexpected link address \`${node.url}\`, expected one starting with https://, http://, mailto: or tel:, or #clause-id, or doc:<document>#clause-id${pageLinks ? ', or page:policy' : ''}`, node.position, 'unsafe-link');
             node.url = '#';
           } else if (node.url.startsWith('#')) {
             internalLinks.push({ id: node.url.slice(1), position: node.position });
@@ -131,5 +146,20 @@ function resolvePageLink(node: Link | Definition, pageLinks: PageLinks, file: VF
     fail(file, `Unexpected link \`${node.url}\`: ${found.problem}`, node.position, 'notice-link');
     node.url = '#';
   }
+  return true;
+}
+
+/**
+ * A `doc:<document>[#<id>]` address: another document of the site, in the
+ * text's language, at the address the model gives (the site's base path
+ * included); listed for the check that the document and the id exist. True
+ * when the address was one.
+ */
+function resolveDocumentLink(node: Link | Definition, file: VFile, links: DocumentLink[]): boolean {
+  const match = documentLink.exec(node.url);
+  const href = file.data.documentHref;
+  if (!match || !href) return false;
+  links.push({ document: match[1]!, id: match[2], position: node.position });
+  node.url = href(match[1]!, match[2]);
   return true;
 }

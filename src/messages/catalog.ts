@@ -38,7 +38,7 @@ export const rules = {
   },
   'file-unexpected': {
     title: 'Unexpected file',
-    hint: 'Remove the file, or rename it to one the generator reads (version.yaml, sdks.yaml, <language>.yaml).',
+    hint: 'Remove the file, or rename it to one the generator reads (version.yaml, sdks.yaml, inventory.yaml, <language>.yaml).',
   },
   'yaml-syntax': {
     title: 'Malformed YAML',
@@ -210,7 +210,7 @@ export const rules = {
   },
   'translation-flags': {
     title: 'Translation flagged differently',
-    hint: 'Flag the same words in every language: the same `flag:` and the same number of `:sensitive[…]` and `:important[…]` in each clause, and the same `sdks:`.',
+    hint: 'Flag the same words in every language: the same `flag:` and the same number of `:sensitive[…]` and `:important[…]` in each clause, and the same `sdks:` and `lists:`.',
   },
   'translation-stale': {
     title: 'Translation out of date',
@@ -259,6 +259,38 @@ export const rules = {
   'sdk-not-shown': {
     title: 'SDK never shown',
     hint: 'Show it with `sdks:` on a clause, or remove it from sdks.yaml.',
+  },
+  'inventory-reference': {
+    title: 'Unknown id in the inventory',
+    hint: 'Use the id of a data item, function, purpose, permission or recipient defined in the same inventory.yaml (the message lists them), or define it.',
+  },
+  'inventory-row-incomplete': {
+    title: 'Processing row without purpose, method or data',
+    hint: 'Give the row its `purposes:`, `method:` and `data:`: the collection list must state, for each function, why, how and what is collected (PIPL Art. 17; CAC 2026 draft item (二)).',
+  },
+  'inventory-sensitive-incomplete': {
+    title: 'Sensitive item without necessity or impact',
+    hint: 'Add `necessity:` and `impact:` under `sensitive:`, in every language: why processing it is necessary, and how it affects the user’s rights (PIPL Art. 30).',
+  },
+  'inventory-recipient-incomplete': {
+    title: 'Recipient without package, version, operator or policy link',
+    hint: 'Give an SDK its `package:` and `version:`; give another recipient its `operator:` and a `privacyPolicy:` or `contact:` (CAC 2026 draft item (三); PIPL Art. 23).',
+  },
+  'inventory-retention-missing': {
+    title: 'Data item without retention',
+    hint: 'Add `retention:` with a `period:` (`P30D`, `P3Y`) or a `rule:` saying how the period is decided (PIPL Art. 17; CAC 2026 draft item (四)).',
+  },
+  'inventory-sdk-mismatch': {
+    title: 'Inventory and SDK table disagree',
+    hint: 'Every SDK in sdks.yaml needs a recipient with `sdk: <its id>` in inventory.yaml, and every such recipient an SDK in sdks.yaml: add the one missing, or remove the one left over.',
+  },
+  'inventory-unused': {
+    title: 'Inventory entry nothing uses',
+    hint: 'Name it in a processing row (`data:`, `purposes:`, `permissions:`, `recipients:`, `function:`), or remove it if the app no longer does this.',
+  },
+  'inventory-material': {
+    title: 'Inventory change needs renewed consent',
+    hint: 'Keep `material: true` and write a `summary:` in every language, or, if the change does not need the user’s consent again, add `materialOverride:` with a `reason:` in every language to version.yaml.',
   },
   'missing-ui-strings': {
     title: 'No interface words for a language',

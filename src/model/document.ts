@@ -9,6 +9,7 @@
 import type { ParsedDocument, ParsedVersion } from '../load/parsed.ts';
 import type { RuleId } from '../messages/catalog.ts';
 import type { SiteContext } from './context.ts';
+import { suggestConsent } from './consent.ts';
 import { redlines } from './redlines.ts';
 import { assignStatuses } from './status.ts';
 import type { DocumentModel } from './types.ts';
@@ -34,6 +35,8 @@ export function buildDocument(document: ParsedDocument, context: SiteContext): D
   const versions = built.map((version) => version.model).reverse();
   const current = assignStatuses(versions, context.options.buildDate);
   redlines(built);
+  // Needs the inventory changes that the redlines step computed.
+  suggestConsent(built, context.sourceLocale);
   return { slug: document.slug, current: current?.id ?? versions.at(-1)!.id, versions };
 }
 

@@ -1,12 +1,18 @@
 /**
  * The Atom feed of a document's versions in one language (RFC 4287), built
  * as an xast tree and serialized by xast-util-to-xml: no string templates.
+ * An entry links its version's lists (`rel="related"`) and tells its
+ * inventory changes as HTML content.
  */
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { x } from 'xastscript';
 import { formatDate, useTranslations, type Translate } from '../i18n/index.ts';
-import { absoluteUrl, documentUrl, feedUrl, versionUrl } from '../routing.ts';
+import { listKinds } from '../inventory/taxonomy.ts';
+import { changeSentence } from '../render/inventory-changes.ts';
+import { absoluteUrl, documentUrl, feedUrl, listUrl, versionUrl } from '../routing.ts';
 import { serializeXml } from './xml.ts';
-import type { DocumentModel, LocaleModel, SiteModel } from './types.ts';
+import type { DocumentModel, LocaleModel, SiteModel, VersionModel } from './types.ts';
 
 export function buildFeed(site: SiteModel, locale: LocaleModel, document: DocumentModel): string {
   const t = useTranslations(site, locale.code);
@@ -31,16 +37,27 @@ export function buildFeed(site: SiteModel, locale: LocaleModel, document: Docume
           x('updated', `${version.published}T00:00:00Z`),
           x('published', `${version.published}T00:00:00Z`),
           x('link', { rel: 'alternate', type: 'text/html', href: abs(versionUrl(locale.code, document.slug, version.id)) }),
+          // The version's lists, when it has an inventory in this language.
+          ...(version.inventory?.[locale.code] ? listKinds.map((kind) => x('link', { rel: 'related', type: 'text/html', title: t(`lists.${kind}`), href: abs(listUrl('hosted', locale.code, document.slug, kind, version.id)) })) : []),
           x('summary', sentences(t, [
             t('feed.effective', { date: formatDate(version.effective, locale.code) }),
             version.summary[locale.code],
             version.material ? t('version.material') : undefined,
           ])),
+          ...inventoryContent(version, t),
         ]),
       ),
     ]),
   ]);
   return serializeXml(tree);
+}
+
+/** The version's inventory changes, one sentence each, as the entry's HTML content (Atom escapes it). */
+function inventoryContent(version: VersionModel, t: Translate) {
+  const changes = version.inventoryChanges?.[t.locale] ?? [];
+  if (changes.length === 0) return [];
+  const html = toHtml([h('p', t('changes.inventory')), h('ul', changes.map((change) => h('li', changeSentence(change, t))))]);
+  return [x('content', { type: 'html' }, html)];
 }
 
 /** Sentences joined the language's way: with a space in English, without one in Chinese. */

@@ -1,11 +1,15 @@
 /** The site model → /policies.json, checked against its schema as it is made. */
-import { absoluteUrl, changesFromUrl, changesUrl, currentOf, documentUrl, feedUrl, noticeTargetUrl, versionUrl, webviewChangesUrl, webviewNoticeUrl, webviewUrl } from '../routing.ts';
+import { listKinds } from '../inventory/taxonomy.ts';
+import { absoluteUrl, changesFromUrl, changesUrl, currentOf, documentUrl, feedUrl, listUrl, noticeTargetUrl, versionUrl, webviewChangesUrl, webviewNoticeUrl, webviewUrl } from '../routing.ts';
 import { manifestSchema, type Manifest } from '../schema/manifest.ts';
 import { nextChange } from './schedule.ts';
 import type { DocumentModel, SiteModel, VersionModel } from './types.ts';
 
 export function buildManifest(site: SiteModel): Manifest {
   const abs = (href: string) => absoluteUrl(site, href);
+  /** The three lists' addresses, of one version or (no `version`) at the current version's stable addresses. */
+  const lists = (locale: string, document: string, version?: string) =>
+    Object.fromEntries(listKinds.map((kind) => [kind, { url: abs(listUrl('hosted', locale, document, kind, version)), webviewUrl: abs(listUrl('webview', locale, document, kind, version)) }])) as Record<(typeof listKinds)[number], { url: string; webviewUrl: string }>;
   const documents = site.documents.flatMap((document) =>
     site.locales.flatMap((locale) => {
       const published = document.versions.filter((version) => !version.draft && version.texts[locale.code]);
@@ -23,6 +27,7 @@ export function buildManifest(site: SiteModel): Manifest {
           url: abs(documentUrl(locale.code, document.slug)),
           webviewUrl: abs(webviewUrl(locale.code, document.slug)),
           feedUrl: abs(feedUrl(locale.code, document.slug)),
+          ...(current.inventory?.[locale.code] ? { lists: lists(locale.code, document.slug) } : {}),
           ...(current.notice?.[locale.code] ? { noticeWebviewUrl: abs(webviewNoticeUrl(locale.code, document.slug)) } : {}),
           current: current.id,
           consentRequiredSince,
@@ -37,6 +42,7 @@ export function buildManifest(site: SiteModel): Manifest {
             ...(version.legacySha256?.[locale.code] ? { legacySha256: version.legacySha256[locale.code] } : {}),
             url: abs(versionUrl(locale.code, document.slug, version.id)),
             webviewUrl: abs(webviewUrl(locale.code, document.slug, version.id)),
+            ...(version.inventory?.[locale.code] && version.inventorySha256?.[locale.code] ? { inventory: { sha256: version.inventorySha256[locale.code], lists: lists(locale.code, document.slug, version.id) } } : {}),
             ...(version.changes?.[locale.code] ? { changesUrl: abs(changesUrl(locale.code, document.slug, version.id)), webviewChangesUrl: abs(webviewChangesUrl(locale.code, document.slug, version.id)) } : {}),
             ...changesFrom(document, version, locale.code, publishedIds),
             ...notice(document, version, locale.code),
@@ -62,8 +68,8 @@ export function buildManifest(site: SiteModel): Manifest {
     const links = model.links.map(({ label, target }) => ({
       label,
       url: 'href' in target ? target.href : abs(noticeTargetUrl(target, 'hosted', locale, document.slug, version.id)),
-      // Only the policy has a webview page; the lists and outside addresses have none.
-      ...('page' in target && target.page === 'policy' ? { webviewUrl: abs(noticeTargetUrl(target, 'webview', locale, document.slug, version.id)) } : {}),
+      // The policy and the lists have webview pages; outside addresses have none.
+      ...('page' in target ? { webviewUrl: abs(noticeTargetUrl(target, 'webview', locale, document.slug, version.id)) } : {}),
     }));
     return { notice: { text: model.text, links, webviewUrl: abs(webviewNoticeUrl(locale, document.slug, version.id)), sha256: model.sha256 } };
   }

@@ -21,7 +21,7 @@ import { replaceVariables } from '../markdown/variables.ts';
 import { fail, warn, type Place } from '../messages/message.ts';
 import { recordKey } from '../records/canonical.ts';
 import { noticeRecord, noticeRecordHash, serializeNoticeRecord } from '../records/notice-record.ts';
-import { listUrl, noticeTargetUrl } from '../routing.ts';
+import { noticeTargetUrl } from '../routing.ts';
 import { noticePages, type NoticePage } from '../schema/notice.ts';
 import type { TextRun } from '../markdown/remark-text-runs.ts';
 import type { SiteContext } from './context.ts';
@@ -83,7 +83,7 @@ export function buildNotice(input: NoticeStepInput): Record<string, NoticeModel>
         if (!(noticePages as readonly string[]).includes(name)) return { problem: `expected one of ${noticePages.map((page) => `\`page:${page}\``).join(', ')}` };
         const page = name as NoticePage;
         if (page !== 'policy' && !input.hasLists(locale)) return { problem: `version \`${key}\` has no ${page} page in \`${locale}\` (the three lists come from its data inventory)` };
-        return { href: page === 'policy' ? target(page) : listUrl(locale, document, version.id, page) };
+        return { href: target(page) };
       },
       anchor: (id) => target('policy', id),
     };

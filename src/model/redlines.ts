@@ -5,13 +5,16 @@
  * upcoming or draft) also gets one from every earlier version, so that an
  * app can show what changed since the version its user accepted. The pairs
  * share their clause-level results (src/diff/redline.ts): a clause text met
- * in several pairs is compared once.
+ * in several pairs is compared once. Each version also gets the changes to
+ * its data inventory against the one before (only between two inventories:
+ * a first inventory is no change to the processing it describes).
  */
+import { diffInventory } from '../diff/inventory.ts';
 import { ClauseComparisons, redline } from '../diff/redline.ts';
 import type { Redline } from '../diff/types.ts';
 import type { BuiltVersion } from './version.ts';
 
-/** `built` is oldest first, with statuses assigned; sets `previous`, `changes` and `changesFrom` on each version's model. */
+/** `built` is oldest first, with statuses assigned; sets `previous`, `changes`, `changesFrom` and `inventoryChanges` on each version's model. */
 export function redlines(built: readonly BuiltVersion[]): void {
   const memo = new ClauseComparisons();
   const pair = (from: BuiltVersion, to: BuiltVersion): Record<string, Redline> => {
@@ -27,6 +30,14 @@ export function redlines(built: readonly BuiltVersion[]): void {
     if (!previous) return;
     version.model.previous = previous.model.id;
     const changes = (version.model.changes = pair(previous, version));
+    const [older, newer] = [previous.model.inventory, version.model.inventory];
+    if (older && newer) {
+      version.model.inventoryChanges = {};
+      for (const [locale, inventory] of Object.entries(newer)) {
+        const before = older[locale];
+        if (before) version.model.inventoryChanges[locale] = diffInventory(before, inventory);
+      }
+    }
     if (version.model.status === 'past') return;
     version.model.changesFrom = Object.fromEntries(built.slice(0, index).map((earlier) => [earlier.model.id, earlier === previous ? changes : pair(earlier, version)]));
   });

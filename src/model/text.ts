@@ -5,6 +5,7 @@
  * record whose hash is published. Renders each clause through the Markdown
  * processor (cached) and carries its messages back to their YAML positions.
  */
+import type { VFile } from 'vfile';
 import type { ComparableClause, ComparableText } from '../diff/redline.ts';
 import type { ClauseForLint, TextForLint } from '../lint/index.ts';
 import type { Parsed, ParsedVersion } from '../load/parsed.ts';
@@ -32,7 +33,23 @@ export interface TextInput {
   document: string;
   dates: { published: string; effective: string };
   sdkIds: Set<string>;
+  /** The version has an inventory.yaml (which clauses may place lists from). */
+  hasInventory: boolean;
   renderer: RenderCache;
+  /** Where `doc:<document>#<id>` links lead in this language. */
+  documentHref: (document: string, id: string | undefined) => string;
+  /** Receives each `doc:` link with its place, for the check once every document is built (not given for a published version, which cannot change). */
+  documentLinks?: PendingDocumentLink[] | undefined;
+}
+
+/** A link to another document, to check once the site's documents are known (src/model/build.ts). */
+export interface PendingDocumentLink {
+  file: VFile;
+  place: Place;
+  locale: string;
+  clause: string;
+  document: string;
+  id: string | undefined;
 }
 
 export interface BuiltText {
@@ -75,8 +92,11 @@ export function buildText(input: TextInput): BuiltText {
       const path = ['sections', s, 'clauses', c];
       const place = idPlace(clause.id, [...path, 'id']);
       const textNode = nodeAtPath(source, [...path, 'text']).node;
-      const rendered = input.renderer.render(locale, clause.text, { variables: values, clauseFlag: clause.flag });
+      const rendered = input.renderer.render(locale, clause.text, { variables: values, clauseFlag: clause.flag, documentHref: input.documentHref });
       const toFile = markdownPointMapper(source, textNode);
+      for (const link of rendered.documentLinks) {
+        input.documentLinks?.push({ file: source.file, place: link.position ? toFile(link.position.start) : place, locale, clause: clause.id, document: link.document, id: link.id });
+      }
       if (pageLength <= maxPageLength && (pageLength += rendered.html.length) > maxPageLength) {
         fail(source.file, `Unexpected length: with this clause, the clauses of this file come to more than ${maxPageLength.toLocaleString('en')} characters once variables are filled in, expected less`, placeOfNode(source, textNode), 'text-too-long');
       }
@@ -85,13 +105,18 @@ export function buildText(input: TextInput): BuiltText {
         fail(source.file, message.reason, point, (message.ruleId ?? 'unsupported-markdown') as never, message.note ?? undefined);
       }
       const sdksWritten = Array.isArray(clause.sdks) ? clause.sdks.join(',') : (clause.sdks ?? '');
-      clauseFacts.push({ id: clause.id, sectionId: section.id, flag: clause.flag, inlineFlags: rendered.inlineFlags, sdks: sdksWritten, place });
+      const listsWritten = (clause.lists ?? []).join(',');
+      clauseFacts.push({ id: clause.id, sectionId: section.id, flag: clause.flag, inlineFlags: rendered.inlineFlags, sdks: sdksWritten, lists: listsWritten, place });
+      if (clause.lists && !input.hasInventory) {
+        fail(source.file, 'Unexpected `lists:` in a clause: this version has no inventory.yaml', placeOfNode(source, nodeAtPath(source, [...path, 'lists']).node), 'file-missing', 'Create inventory.yaml in the version folder (see docs/inventory.md), or remove `lists:` from the clause.');
+      }
       const model: ClauseModel = {
         id: clause.id,
         ...(clause.title ? { title: titled(clause.title, [...path, 'title']) } : {}),
         ...(clause.flag ? { flag: clause.flag } : {}),
         html: rendered.html,
         sdks: resolveSdkRefs(source, clause.sdks, [...path, 'sdks'], version, input.sdkIds),
+        lists: clause.lists ?? [],
       };
       lintClauses.push({ id: clause.id, sectionId: section.id, flag: clause.flag, markdown: clause.text, toFile, place, blocks: rendered.blocks, links: rendered.links });
       comparableClauses.set(clause.id, {
@@ -100,6 +125,7 @@ export function buildText(input: TextInput): BuiltText {
         ...(clause.flag ? { flag: clause.flag } : {}),
         inlineFlags: rendered.inlineFlags,
         sdks: sdksWritten,
+        lists: listsWritten,
         blocks: rendered.blocks,
       });
       recordClauses.push({
@@ -108,6 +134,7 @@ export function buildText(input: TextInput): BuiltText {
         ...(clause.flag ? { flag: clause.flag } : {}),
         text: canonicalText(replaceVariables(clause.text, values).value),
         ...(clause.sdks !== undefined ? { sdks: model.sdks } : {}),
+        ...(clause.lists !== undefined ? { lists: clause.lists } : {}),
       });
       return model;
     });

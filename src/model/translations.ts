@@ -4,6 +4,7 @@ import { nodeAtPath, placeOfNode } from '../load/yaml.ts';
 import { checkTranslation } from '../translation/check.ts';
 import type { TextFacts } from '../translation/facts.ts';
 import { sourceFingerprints } from '../translation/fingerprint.ts';
+import { checkInventoryTranslation } from '../translation/inventory.ts';
 import type { PolicyText, TranslationStatus } from './types.ts';
 
 /**
@@ -15,7 +16,7 @@ export function checkTranslations(version: ParsedVersion, facts: Map<string, Tex
   const source = facts.get(sourceLocale);
   const sourceText = version.texts.get(sourceLocale)?.parsed;
   if (!source || !sourceText || sourceText.partial) return {};
-  const current = sourceFingerprints(sourceText.data, version.sdks?.data, sourceLocale);
+  const current = sourceFingerprints(sourceText.data, version.sdks?.data, sourceLocale, version.inventory?.data);
   const statuses: Record<string, TranslationStatus> = {};
   const publication = version.publication;
   for (const [locale, target] of facts) {
@@ -37,6 +38,13 @@ export function checkTranslations(version: ParsedVersion, facts: Map<string, Tex
       staleIsError,
       missingIsError,
     });
+    // The inventory of a published version is a record already (or an annex whose translations.yaml entry
+    // can no longer be written): its translations count as confirmed, as a translation annex's do.
+    const inventory = version.inventory;
+    if (inventory && !inventory.partial) {
+      const confirmed = publication ? current : version.translationsLock?.data.translations[locale];
+      statuses[locale]!.stale.push(...checkInventoryTranslation({ inventory, sourceLocale, locale, current: current.inventory, confirmed, staleIsError }));
+    }
   }
   return statuses;
 }

@@ -2,8 +2,10 @@
  * The typed site model: what the pages render. Built from validated content
  * by `src/model/build.ts`; plain data (it crosses into Astro as JSON).
  */
+import type { InventoryChange } from '../diff/inventory.ts';
 import type { Redline } from '../diff/types.ts';
 import type { UiMessages } from '../i18n/messages.ts';
+import type { CategoryId, CollectionMethod, ExpiryAction, FunctionKind, LegalBasis, ListKind, Necessity, PurposeCategoryId, RecipientRole, SensitiveClass } from '../inventory/taxonomy.ts';
 import type { NoticePage } from '../schema/notice.ts';
 import type { FlagKind } from '../schema/policy-text.ts';
 
@@ -44,6 +46,8 @@ export interface DocumentModel {
   current: string;
   /** Its description for search results, per language, when site.yaml gives one (see src/model/description.ts). */
   description?: Record<string, string>;
+  /** Its name on / and in the header, per language, when site.yaml gives one; otherwise its current text's title. */
+  title?: Record<string, string>;
   /** Newest first. Drafts only in a preview. */
   versions: VersionModel[];
 }
@@ -83,9 +87,112 @@ export interface VersionModel {
   changesFrom?: Record<string, Record<string, Redline>>;
   /** How far each translated language is, keyed by language tag (the source language is not listed). */
   translations: Record<string, TranslationStatus>;
+  /** The data inventory in each language (src/model/inventory.ts): the source of the three lists. Absent when the version has none, or its inventory is not yet published. */
+  inventory?: Record<string, InventoryModel>;
+  /** sha256 of the inventory's canonical record in each language (docs/records.md). */
+  inventorySha256?: Record<string, string>;
+  /** Changes to the inventory against the previous version, per language (src/diff/inventory.ts). */
+  inventoryChanges?: Record<string, InventoryChange[]>;
+  /** The author's reason, per language, why inventory changes that would need renewed consent do not (version.yaml `materialOverride`). */
+  materialOverride?: Record<string, string>;
   /** The first-launch notice (notice.yaml), per language, when the version has one in this build. */
   notice?: Record<string, NoticeModel>;
 }
+
+/** A version's data inventory in one language: what the collection, sharing and permission lists show. */
+export interface InventoryModel {
+  locale: string;
+  /** A note shown above each list. */
+  note?: string;
+  items: DataItemModel[];
+  functions: FunctionModel[];
+  purposes: PurposeModel[];
+  permissions: PermissionModel[];
+  processing: ProcessingModel[];
+  recipients: RecipientModel[];
+}
+
+export interface DataItemModel {
+  id: string;
+  name: string;
+  category: CategoryId;
+  sensitive?: { class: SensitiveClass; necessity: string; impact: string };
+  retention?: RetentionModel;
+  /** Region codes (ISO 3166-1), the inventory's default when the item gives none. */
+  storage: string[];
+}
+
+export interface RetentionModel {
+  /** An ISO 8601 duration, such as `P3Y`. */
+  period?: string;
+  /** How the period is decided, in this language. */
+  rule?: string;
+  afterExpiry?: ExpiryAction;
+}
+
+export interface FunctionModel {
+  id: string;
+  name: string;
+  kind: FunctionKind;
+  /** Id of the clause of the policy text that describes it. */
+  clause?: string;
+}
+
+export interface PurposeModel {
+  id: string;
+  name: string;
+  category: PurposeCategoryId;
+}
+
+export interface PermissionModel {
+  id: string;
+  name: string;
+  android: string[];
+  ios: string[];
+  harmonyos: string[];
+  refusable: boolean;
+  refusalEffect: string;
+}
+
+export interface ProcessingModel {
+  id: string;
+  function: string;
+  scenario: string;
+  /** Ids of data items. */
+  data: string[];
+  /** Ids of purposes. */
+  purposes: string[];
+  method?: CollectionMethod;
+  frequency: string;
+  permissions: { permission: string; frequency: string }[];
+  necessity: Necessity;
+  legalBasis: LegalBasis;
+  separateConsent: boolean;
+  /** Ids of recipients. */
+  recipients: string[];
+}
+
+export interface RecipientModel {
+  id: string;
+  /** The SDK id in sdks.yaml, for an SDK. */
+  sdk?: string;
+  /** Its name: an SDK's from sdks.yaml. */
+  name: string;
+  /** The company that operates it: an SDK's provider unless the inventory says otherwise. */
+  operator: string;
+  contact?: string;
+  packages: string[];
+  version?: string;
+  /** Its main function: an SDK's purpose unless the inventory says otherwise. */
+  mainFunction?: string;
+  role: RecipientRole;
+  sharingMethod: string;
+  deidentified: boolean;
+  location: string[];
+  privacyPolicy?: string;
+}
+
+export type { ListKind };
 
 /** A version's first-launch notice in one language. */
 export interface NoticeModel {
@@ -139,6 +246,8 @@ export interface ClauseModel {
   html: string;
   /** Ids of the SDKs whose table follows the text (empty: no table). */
   sdks: string[];
+  /** The inventory lists shown after the text (and after the SDK table), in order. */
+  lists: ListKind[];
   /** Preview only: the translation lacks this clause, shown here in the source language. */
   untranslated?: { locale: string; place: string };
 }

@@ -12,8 +12,10 @@ import type { ParsedVersion } from '../load/parsed.ts';
 import { nodeAtPath, placeOfNode } from '../load/yaml.ts';
 import { fail, startOf, warn } from '../messages/message.ts';
 import { recordHash, recordKey, serializeRecord, type CanonicalRecord } from '../records/canonical.ts';
+import type { TextForLint } from '../lint/index.ts';
 import type { TextFacts } from '../translation/facts.ts';
 import type { SiteContext } from './context.ts';
+import { buildInventory } from './inventory.ts';
 import { buildNotice } from './notice.ts';
 import { checkSdkIds } from './sdks.ts';
 import { buildText } from './text.ts';
@@ -26,6 +28,8 @@ export interface BuiltVersion {
   model: VersionModel;
   comparable: Map<string, ComparableText>;
   records: Map<string, CanonicalRecord>;
+  /** The version as loaded, for the steps after it (redlines, consent). */
+  parsed: ParsedVersion;
 }
 
 export function buildVersion(version: ParsedVersion, document: string, context: SiteContext): BuiltVersion | undefined {
@@ -64,17 +68,20 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
   const facts = new Map<string, TextFacts>();
   const comparable = new Map<string, ComparableText>();
   const records = new Map<string, CanonicalRecord>();
+  const lints = new Map<string, TextForLint>();
   for (const locale of locales) {
     const text = version.texts.get(locale)?.parsed;
     if (!text) continue;
-    const built = buildText({ text, locale, values: valuesFor(version, locale, context.siteValues), version, document, dates, sdkIds, renderer: context.renderer });
+    const built = buildText({ text, locale, values: valuesFor(version, locale, context.siteValues), version, document, dates, sdkIds, hasInventory: version.hasInventoryFile, renderer: context.renderer, documentHref: context.documentHref(locale), documentLinks: publication ? undefined : context.documentLinks });
     texts[locale] = built.text;
     facts.set(locale, built.facts);
     comparable.set(locale, built.comparable);
     records.set(locale, built.record);
     context.options.records?.set(recordKey(document, version.id, locale), serializeRecord(built.record));
-    if (!publication) lintText(built.lint);
+    if (!publication) lints.set(locale, built.lint);
   }
+  const inventory = buildInventory({ version, document, locales, context, clauseIds: new Set(facts.get(context.sourceLocale)?.clauses.map((clause) => clause.id)) });
+  for (const [locale, lint] of lints) lintText(lint, inventory?.sensitiveNames.get(locale));
 
   const draft = meta?.data.draft ?? false;
   const preview = context.options.mode === 'preview';
@@ -106,13 +113,21 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
     }
   }
 
+  const override = meta.data.materialOverride;
+  if (override) {
+    for (const locale of expected) {
+      if (override.reason[locale] === undefined) {
+        fail(meta.source.file, `Missing \`${locale}:\` under \`materialOverride.reason\`: the reason is shown on the changes page in every language`, placeOfNode(meta.source, nodeAtPath(meta.source, ['materialOverride', 'reason']).node), 'missing-translation', `Add a line \`${locale}: …\` under \`reason\`.`);
+      }
+    }
+  }
   const notice = buildNotice({
     version,
     document,
     locales: Object.keys(texts),
     ids: (locale) => new Set(facts.get(locale) ? [...facts.get(locale)!.sections, ...facts.get(locale)!.clauses].map((item) => item.id) : []),
-    // The three lists are pages of the data inventory, which no version has yet: a link to them is an error until it has.
-    hasLists: () => false,
+    // The three lists are pages of the data inventory: a link to them is an error where the version has none in that language.
+    hasLists: (locale) => inventory?.models[locale] !== undefined,
     context,
   });
 
@@ -139,9 +154,12 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
       sha256,
       ...(publication && Object.keys(publication.legacySha256).length > 0 ? { legacySha256: publication.legacySha256 } : {}),
       translations,
+      ...(inventory ? { inventory: inventory.models, inventorySha256: inventory.sha256 } : {}),
+      ...(meta.data.materialOverride ? { materialOverride: meta.data.materialOverride.reason } : {}),
       ...(notice ? { notice } : {}),
     },
     comparable,
     records,
+    parsed: version,
   };
 }

@@ -11,7 +11,7 @@
  * the sha256 of those bytes. Clause text is the Markdown as written, with
  * every `{{variable}}` replaced by the value the version was published with,
  * line endings as LF and surrounding white space removed. Optional keys
- * (`title`, `flag`, `sdks`) are left out when absent.
+ * (`title`, `flag`, `sdks`, `lists`) are left out when absent.
  */
 import { createHash } from 'node:crypto';
 
@@ -24,6 +24,8 @@ export interface RecordClause {
   text: string;
   /** Ids of the SDKs whose table follows the clause. */
   sdks?: string[];
+  /** The inventory lists shown after the clause (`collection`, `sharing`, `permissions`). */
+  lists?: string[];
 }
 
 export interface RecordSection {
@@ -77,6 +79,7 @@ export function serializeRecord(record: CanonicalRecord): string {
         ...(clause.flag !== undefined ? { flag: clause.flag } : {}),
         text: clause.text,
         ...(clause.sdks !== undefined ? { sdks: clause.sdks } : {}),
+        ...(clause.lists !== undefined ? { lists: clause.lists } : {}),
       })),
     })),
     sdks: record.sdks.map((sdk) => ({

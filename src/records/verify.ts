@@ -24,7 +24,7 @@ const archivedManifestSchema = z.object({
     z.object({
       document: z.string(),
       locale: z.string(),
-      versions: z.array(z.object({ version: z.string(), sha256: z.string(), legacySha256: z.string().optional(), notice: z.object({ sha256: z.string() }).optional() })),
+      versions: z.array(z.object({ version: z.string(), sha256: z.string(), legacySha256: z.string().optional(), inventory: z.object({ sha256: z.string() }).optional(), notice: z.object({ sha256: z.string() }).optional() })),
     }),
   ),
 });
@@ -33,7 +33,7 @@ export interface VerifyProblem {
   document: string;
   version: string;
   locale: string;
-  /** Set for an annex's record (`notice`), absent for the version's own. */
+  /** Set for an annex's record (`inventory`, `notice`), absent for the version's own. */
   annex?: string;
   problem: 'differs' | 'disappeared';
 }
@@ -73,6 +73,14 @@ export async function verifyRecords(archived: z.output<typeof archivedManifestSc
   let checked = 0;
   for (const document of archived.documents) {
     for (const version of document.versions) {
+      // An inventory the archived manifest lists is a record of its own, checked beside the text.
+      if (version.inventory) {
+        checked++;
+        const inventory = records.get(recordKey(document.document, version.version, document.locale, 'inventory'));
+        if (inventory === undefined || sha256(inventory) !== version.inventory.sha256) {
+          problems.push({ document: document.document, version: version.version, locale: document.locale, problem: inventory === undefined ? 'disappeared' : 'differs', annex: 'inventory' });
+        }
+      }
       checked++;
       const serialized = records.get(recordKey(document.document, version.version, document.locale));
       if (serialized === undefined) {

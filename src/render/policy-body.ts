@@ -15,14 +15,15 @@ import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { languageName, type Translate } from '../i18n/index.ts';
-import type { ClauseModel, PolicyText, SdkModel } from '../model/types.ts';
+import type { ClauseModel, InventoryModel, PolicyText, SdkModel } from '../model/types.ts';
+import { listHtml } from './inventory-lists.ts';
 
 const bodies = new WeakMap<PolicyText, string>();
 
-/** The body of `text`; `t` gives the words of the SDK table, in the text's language. */
-export function policyBodyHtml(text: PolicyText, t: Translate): string {
+/** The body of `text`; `t` gives the words of the SDK table and lists, in the text's language; `inventory` is the version's, for clauses that place its lists. */
+export function policyBodyHtml(text: PolicyText, t: Translate, inventory?: InventoryModel): string {
   let html = bodies.get(text);
-  if (html === undefined) bodies.set(text, (html = toHtml(policyBody(text, t), { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true })));
+  if (html === undefined) bodies.set(text, (html = toHtml(policyBody(text, t, inventory), { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true })));
   return html;
 }
 
@@ -31,15 +32,17 @@ function lines(children: ElementContent[]): ElementContent[] {
   return children.flatMap((child) => [{ type: 'text', value: '\n' }, child]);
 }
 
-function policyBody(text: PolicyText, t: Translate): Root {
+function policyBody(text: PolicyText, t: Translate, inventory: InventoryModel | undefined): Root {
   return h(
     null,
-    lines(text.sections.map((section) => h('section', { id: section.id }, lines([...(section.title ? [h('h2', section.title)] : []), ...section.clauses.map((clause) => clauseElement(text, clause, t))])))),
+    lines(text.sections.map((section) => h('section', { id: section.id }, lines([...(section.title ? [h('h2', section.title)] : []), ...section.clauses.map((clause) => clauseElement(text, clause, t, inventory))])))),
   );
 }
 
-function clauseElement(text: PolicyText, clause: ClauseModel, t: Translate): ElementContent {
+function clauseElement(text: PolicyText, clause: ClauseModel, t: Translate, inventory: InventoryModel | undefined): ElementContent {
   const shown = clause.sdks.map((id) => text.sdks.find((sdk) => sdk.id === id)).filter((sdk) => sdk !== undefined);
+  // Lists inside a clause: headings below the clause's, ids prefixed by it, clause links on this page.
+  const lists: ElementContent[] = inventory ? clause.lists.map((kind) => ({ type: 'raw', value: listHtml(kind, inventory, t, { headingLevel: 4, idPrefix: clause.id, policyHref: '', insidePolicy: true }) })) : [];
   // Preview only: a clause the translation lacks, in the source language, said so in the page's language.
   const untranslated = clause.untranslated;
   return h('div', { className: ['clause'], id: clause.id, ...(untranslated ? { lang: untranslated.locale } : {}) }, lines([
@@ -47,6 +50,7 @@ function clauseElement(text: PolicyText, clause: ClauseModel, t: Translate): Ele
     ...(clause.title ? [h('h3', clause.title)] : []),
     { type: 'raw', value: clause.html },
     ...(shown.length > 0 ? [sdkTable(shown, t)] : []),
+    ...lists,
   ]));
 }
 

@@ -74,6 +74,7 @@ function clauseChange(clause: ClauseChange, formerNames: ReadonlyMap<string, str
     else labels.push(t(change.change === 'gained' ? 'changes.spansGained' : 'changes.spansLost', { flag, count: change.count }));
   }
   if (clause.sdkTableChanged) labels.push(t('changes.sdkTable'));
+  if (clause.listsChanged) labels.push(t('changes.lists'));
   return h('div', { className: ['change', `change-${clause.status}`], id: clause.id }, lines([
     ...(clause.title || clause.titleRedline ? [h('h3', clause.titleRedline ? segments(clause.titleRedline, t) : clause.title)] : []),
     labelList(labels),

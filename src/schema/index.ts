@@ -1,5 +1,6 @@
 /** Every content schema, by the file it checks. The JSON Schema files in `schemas/` are generated from these. */
 import { frozenValuesSchema } from './frozen-values.ts';
+import { inventorySchema } from './inventory.ts';
 import { noticeSchema } from './notice.ts';
 import { policyTextSchema } from './policy-text.ts';
 import { sdkDirectorySchema } from './sdks.ts';
@@ -13,6 +14,7 @@ export const contentSchemas = {
   site: { schema: siteSchema, title: 'Site settings (content/site.yaml)' },
   version: { schema: versionSchema, title: 'Version dates (content/<document>/<YYYY-MM-DD>/version.yaml)' },
   sdks: { schema: sdkDirectorySchema, title: 'SDK directory (content/<document>/<YYYY-MM-DD>/sdks.yaml)' },
+  inventory: { schema: inventorySchema, title: 'Data inventory (content/<document>/<YYYY-MM-DD>/inventory.yaml): the source of the collection, sharing and permission lists' },
   'policy-text': { schema: policyTextSchema, title: 'Policy text in one language (content/<document>/<YYYY-MM-DD>/<locale>.yaml)' },
   'versions-lock': { schema: versionsLockSchema, title: 'Published versions (content/versions.lock.yaml), written by npm run publish-version' },
   'frozen-values': { schema: frozenValuesSchema, title: 'Variable values frozen at publication (content/<document>/<YYYY-MM-DD>/variables.yaml), written by npm run publish-version' },

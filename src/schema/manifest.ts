@@ -9,6 +9,18 @@ import { z } from 'zod';
 const url = z.url();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** A list generated from the inventory: its page and its webview page. */
+const listLinksSchema = z.strictObject({
+  url: url.describe('The list’s page.'),
+  webviewUrl: url.describe('The list’s light page for an in-app webview.'),
+});
+
+const listsSchema = z.strictObject({
+  collection: listLinksSchema.describe('The list of personal information collected (已收集个人信息清单).'),
+  sharing: listLinksSchema.describe('The list of personal information shared with third parties, SDKs included (与第三方共享个人信息清单).'),
+  permissions: listLinksSchema.describe('The permission list (权限列表).'),
+});
+
 export const manifestVersionSchema = z.strictObject({
   version: date.describe('Version id: its publication date.'),
   published: date,
@@ -25,6 +37,13 @@ export const manifestVersionSchema = z.strictObject({
   url: url.describe('The permanent page of this version.'),
   webviewUrl: url.describe('The light page of this version for an in-app webview.'),
   changesUrl: url.optional().describe('The redline against the previous version (absent for the first version).'),
+  inventory: z
+    .strictObject({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of the inventory’s canonical record in this language (docs/records.md): a record of its own, beside the policy’s.'),
+      lists: listsSchema,
+    })
+    .optional()
+    .describe('The version’s data inventory and the lists generated from it, when it has one (docs/inventory.md).'),
   webviewChangesUrl: url.optional().describe('The same redline, as a light page for an in-app webview (absent for the first version).'),
   changesFrom: z
     .record(date, z.strictObject({ url: url.describe('The redline from that version to this one.'), webviewUrl: url.describe('The same redline for an in-app webview.') }))
@@ -69,6 +88,7 @@ export const manifestSchema = z.strictObject({
       url: url.describe('The document’s stable address, always showing the current version.'),
       webviewUrl: url.describe('The stable webview address, always showing the current version.'),
       feedUrl: url.describe('Atom feed of new versions.'),
+      lists: listsSchema.optional().describe('The stable addresses of the current version’s lists, when it has an inventory.'),
       noticeWebviewUrl: url.optional().describe('The stable webview address of the first-launch notice, always showing the current version’s (when it has one).'),
       current: date.describe('Id of the version in effect.'),
       /** The newest version that needs renewed consent and is in effect (or the first version): consent given before it is outdated. */

@@ -1,5 +1,6 @@
 /** Schema of `content/<document>/<YYYY-MM-DD>/<locale>.yaml`: the policy text in one language. */
 import { z } from 'zod';
+import { listKinds } from '../inventory/taxonomy.ts';
 import { idSchema, textSchema } from './common.ts';
 
 /** Kinds of flag. Both render bold and underlined; the legend explains each. */
@@ -27,6 +28,12 @@ export const clauseSchema = z.strictObject({
     .union([z.literal('all'), z.array(idSchema).min(1)])
     .optional()
     .describe('Shows the SDK table after this clause: `all`, or a list of SDK ids.'),
+  /** Places lists generated from the version's inventory.yaml after the clause text (and after the SDK table). */
+  lists: z
+    .array(z.enum(listKinds))
+    .min(1)
+    .optional()
+    .describe('Shows lists generated from inventory.yaml after this clause: `collection` (personal information collected), `sharing` (shared with third parties), `permissions`.'),
 });
 
 export const sectionSchema = z.strictObject({

@@ -17,6 +17,10 @@ export const translationRecordSchema = z.strictObject({
   sections: z.record(idSchema, fingerprintSchema).default({}).describe('Section id → fingerprint of the source section title.'),
   clauses: z.record(idSchema, fingerprintSchema).default({}).describe('Clause id → fingerprint of the source clause (title and text).'),
   sdks: z.record(idSchema, fingerprintSchema).default({}).describe('SDK id → fingerprint of its source-language fields.'),
+  inventory: z
+    .record(z.string().regex(/^(?:note|(?:item|function|purpose|permission|row|recipient):[a-z][a-z0-9]*(?:-[a-z0-9]+)*)$/, { error: 'Expected an inventory entry such as `item:phone-number` or `row:registration`, as written by `npm run translations:confirm`.' }), fingerprintSchema)
+    .default({})
+    .describe('Inventory entry (`item:<id>`, `row:<id>` …) → fingerprint of its source-language words in inventory.yaml.'),
 });
 
 /** The source text a fingerprint was made from: a clause's title and text, or a section's or the document's title. */

@@ -13,6 +13,13 @@ export const versionSchema = z
     material: z.boolean().default(false).describe('`true` when the change needs the user’s renewed consent (apps ask again). Requires a `summary`.'),
     /** What changed, per language. Required when `material` is true. */
     summary: z.record(localeCodeSchema, textSchema).optional().describe('What changed since the previous version, one text per language. Required when `material: true`.'),
+    /** The author's decision that the inventory changes of this version need no renewed consent, and why. */
+    materialOverride: z
+      .strictObject({
+        reason: z.record(localeCodeSchema, textSchema).describe('Why the changes to the data inventory do not need the user’s renewed consent, one text per language. Shown on the changes page.'),
+      })
+      .optional()
+      .describe('Keeps the version non-material although its data inventory changes a purpose, method, data type, recipient or permission (the build would otherwise mark it `material`, PIPL Art. 14 and 17). Needs a reason.'),
     /** A draft is previewed by `npm run dev` but never published. */
     draft: z.boolean().default(false).describe('`true` while the version is being prepared: shown by `npm run dev`, never published.'),
   })

@@ -114,6 +114,9 @@ function compareClause(check: TranslationCheck, original: ClauseFacts, clause: C
   if (original.sdks !== clause.sdks) {
     fail(target.file, `Unexpected \`sdks\` on clause \`${clause.id}\`: \`${clause.sdks || 'none'}\` in ${target.locale}, \`${original.sdks || 'none'}\` in ${source.locale}`, clause.place, 'translation-flags');
   }
+  if (original.lists !== clause.lists) {
+    fail(target.file, `Unexpected \`lists\` on clause \`${clause.id}\`: \`${clause.lists || 'none'}\` in ${target.locale}, \`${original.lists || 'none'}\` in ${source.locale}`, clause.place, 'translation-flags');
+  }
 }
 
 function describeFlag(flag: string | undefined): string {

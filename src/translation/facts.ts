@@ -14,6 +14,8 @@ export interface ClauseFacts {
   inlineFlags: FlagKind[];
   /** `sdks:` as written (`all`, ids joined by commas, or empty). */
   sdks: string;
+  /** `lists:` as written (list kinds joined by commas, or empty). */
+  lists: string;
   place: Place;
 }
 

@@ -6,9 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { MaybeLocalizedText } from '../schema/common.ts';
+import type { InventoryInput } from '../schema/inventory.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
 import type { TranslationRecord } from '../schema/translations.ts';
+import { inventoryFingerprints } from './inventory.ts';
 
 export function fingerprint(...parts: readonly (string | undefined)[]): string {
   const normalized = parts.map((part) => (part ?? '').replace(/\s+/g, ' ').trim()).join('\u0000');
@@ -16,7 +18,7 @@ export function fingerprint(...parts: readonly (string | undefined)[]): string {
 }
 
 /** The fingerprints of every translatable part of a version's source text: what a translation records. */
-export function sourceFingerprints(text: PolicyTextInput, sdks: SdkDirectoryInput | undefined, sourceLocale: string): Required<TranslationRecord> {
+export function sourceFingerprints(text: PolicyTextInput, sdks: SdkDirectoryInput | undefined, sourceLocale: string, inventory?: InventoryInput): Required<TranslationRecord> {
   const sections: Record<string, string> = {};
   const clauses: Record<string, string> = {};
   for (const section of text.sections) {
@@ -32,7 +34,7 @@ export function sourceFingerprints(text: PolicyTextInput, sdks: SdkDirectoryInpu
       ...(sdk.personalInformation[sourceLocale] ?? []),
     );
   }
-  return { title: fingerprint(text.title), sections, clauses, sdks: sdkPrints };
+  return { title: fingerprint(text.title), sections, clauses, sdks: sdkPrints, inventory: inventoryFingerprints(inventory, sourceLocale) };
 }
 
 function valueIn(value: MaybeLocalizedText, locale: string): string | undefined {

@@ -5,7 +5,8 @@
  * translation of it is current, stale (confirmed against another source
  * text, or never) or missing. The keys are the ones `translations:status`
  * prints and `translations:confirm` takes: `title`, `section:<id>`,
- * `sdk:<id>`, and a clause's id.
+ * `sdk:<id>`, `inventory:<entry>` (an entry of inventory.yaml, such as
+ * `inventory:item:phone-number`), and a clause's id.
  *
  * The same rules as the build's check (check.ts), for the commands that act
  * on single parts: confirm, status --diff, export and import.
@@ -14,8 +15,9 @@ import type { ParsedVersion } from '../load/parsed.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { ConfirmedSource, TranslationRecord } from '../schema/translations.ts';
 import { sourceFingerprints } from './fingerprint.ts';
+import { inventoryEntries, translatedEntries } from './inventory.ts';
 
-export type PartKind = 'title' | 'section' | 'clause' | 'sdk';
+export type PartKind = 'title' | 'section' | 'clause' | 'sdk' | 'inventory';
 export type PartState = 'current' | 'stale' | 'missing';
 
 export interface PartStatus {
@@ -29,12 +31,12 @@ export interface PartStatus {
   fingerprint: string;
   /** What the record says the translation was confirmed against (`undefined`: never confirmed). */
   confirmed: string | undefined;
-  /** The current source text (not for SDKs: their fields live in sdks.yaml). */
+  /** The current source text (not for SDKs and inventory entries: their words live in sdks.yaml and inventory.yaml). */
   source: ConfirmedSource;
   state: PartState;
 }
 
-const recordPart = { title: undefined, section: 'sections', clause: 'clauses', sdk: 'sdks' } as const;
+const recordPart = { title: undefined, section: 'sections', clause: 'clauses', sdk: 'sdks', inventory: 'inventory' } as const;
 
 /** The key of a part as status prints it and confirm takes it. */
 export function partKey(kind: PartKind, id: string): string {
@@ -60,7 +62,7 @@ export function partStatuses(version: ParsedVersion, sourceLocale: string, local
   if (!source || source.partial) return undefined;
   const target = version.texts.get(locale)?.parsed?.data;
   const record = version.translationsLock?.data.translations[locale];
-  const current = sourceFingerprints(source.data, version.sdks?.data, sourceLocale);
+  const current = sourceFingerprints(source.data, version.sdks?.data, sourceLocale, version.inventory?.data);
   const targetSections = new Set(target?.sections.map((section) => section.id) ?? []);
   const targetClauses = new Set(target?.sections.flatMap((section) => section.clauses.map((clause) => clause.id)) ?? []);
   const parts: PartStatus[] = [];
@@ -77,6 +79,11 @@ export function partStatuses(version: ParsedVersion, sourceLocale: string, local
     }
   }
   for (const sdk of version.sdks?.data.sdks ?? []) add('sdk', sdk.id, current.sdks[sdk.id]!, sdk.purpose[locale] !== undefined, {});
+  const inventory = version.inventory?.data;
+  if (inventory) {
+    const translated = translatedEntries(inventory, locale);
+    for (const entry of inventoryEntries(inventory)) add('inventory', entry.key, current.inventory[entry.key]!, translated.has(entry.key), {});
+  }
   return parts;
 }
 

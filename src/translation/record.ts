@@ -10,6 +10,7 @@ import type { ParsedVersion } from '../load/parsed.ts';
 import type { ConfirmedSource, TranslationRecord, TranslationsLock } from '../schema/translations.ts';
 import { writeFileAtomic } from '../output/file.ts';
 import { sourceFingerprints } from './fingerprint.ts';
+import { translatedEntries } from './inventory.ts';
 import { withFingerprint, type PartStatus } from './parts.ts';
 
 export const translationsFileName = 'translations.yaml';
@@ -19,7 +20,7 @@ export function confirmedRecord(version: ParsedVersion, sourceLocale: string, lo
   const source = version.texts.get(sourceLocale)?.parsed?.data;
   const target = version.texts.get(locale)?.parsed?.data;
   if (!source || !target) return undefined;
-  const current = sourceFingerprints(source, version.sdks?.data, sourceLocale);
+  const current = sourceFingerprints(source, version.sdks?.data, sourceLocale, version.inventory?.data);
   const sectionIds = new Set(target.sections.map((section) => section.id));
   const clauseIds = new Set(target.sections.flatMap((section) => section.clauses.map((clause) => clause.id)));
   const sdkIds = new Set((version.sdks?.data.sdks ?? []).filter((sdk) => sdk.purpose[locale] !== undefined).map((sdk) => sdk.id));
@@ -29,6 +30,7 @@ export function confirmedRecord(version: ParsedVersion, sourceLocale: string, lo
     sections: pick(current.sections, sectionIds),
     clauses: pick(current.clauses, clauseIds),
     sdks: pick(current.sdks, sdkIds),
+    inventory: pick(current.inventory, translatedEntries(version.inventory?.data, locale)),
   };
 }
 
@@ -41,6 +43,7 @@ export function recordConfirming(version: ParsedVersion, locale: string, parts: 
     sections: { ...existing?.sections },
     clauses: { ...existing?.clauses },
     sdks: { ...existing?.sdks },
+    inventory: { ...existing?.inventory },
   };
   for (const part of parts) record = withFingerprint(record, part.kind, part.id, part.fingerprint);
   return record;
@@ -61,7 +64,9 @@ export async function writeRecords(dir: string, version: ParsedVersion, records:
 /** The text of translations.yaml with `records` written over `previous`. */
 export function recordsFile(previous: TranslationsLock | undefined, records: Readonly<Record<string, TranslationRecord>>, texts: ReadonlyMap<string, ConfirmedSource>): string {
   const translations: Record<string, TranslationRecord> = { ...(previous?.translations ?? {}), ...records };
-  const sorted = Object.fromEntries(Object.keys(translations).sort().map((key) => [key, translations[key]!]));
+  // A version without an inventory keeps its file as it was: no empty `inventory: {}`.
+  const withoutEmpty = (record: TranslationRecord) => (Object.keys(record.inventory ?? {}).length > 0 ? record : (Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'inventory')) as TranslationRecord));
+  const sorted = Object.fromEntries(Object.keys(translations).sort().map((key) => [key, withoutEmpty(translations[key]!)]));
   const known = new Map([...Object.entries(previous?.sources ?? {}), ...texts]);
   const sources: Record<string, ConfirmedSource> = {};
   for (const print of [...new Set(Object.values(sorted).flatMap(fingerprintsOf))].sort()) {

@@ -12,8 +12,9 @@ useBrowser();
 describe('every page in a browser', () => {
   it('covers every page type in every language (checked in pages-*.test.ts)', () => {
     for (const locale of ['en', 'zh-CN']) {
-      for (const tail of ['privacy/', 'privacy/2022-09-15/', 'privacy/2025-06-01/changes/', 'privacy/history/']) expect(urls).toContain(`/${locale}/${tail}`);
+      for (const tail of ['privacy/', 'privacy/2022-09-15/', 'privacy/2025-06-01/changes/', 'privacy/history/', 'privacy/collection/', 'privacy/sharing/', 'privacy/permissions/', 'privacy/2022-09-15/collection/']) expect(urls).toContain(`/${locale}/${tail}`);
       expect(urls).toContain(`/webview/${locale}/privacy/`);
+      expect(urls).toContain(`/webview/${locale}/privacy/sharing/`);
     }
     expect(urls).toContain('/');
     expect(urls).toContain('/404.html');

@@ -24,7 +24,8 @@ const alternatesOf = (tree: Root) =>
 
 describe('the example in two languages', () => {
   it('has every page in both languages', () => {
-    const paths = ['', '2022-09-15/', '2025-06-01/', '2025-06-01/changes/', '2025-06-01/changes/2022-09-15/', 'history/'];
+    const lists = ['collection/', 'sharing/', 'permissions/'];
+    const paths = ['', '2022-09-15/', '2025-06-01/', '2025-06-01/changes/', '2025-06-01/changes/2022-09-15/', 'history/', ...['', '2022-09-15/', '2025-06-01/'].flatMap((version) => lists.map((list) => `${version}${list}`))];
     expect(policyPages.map((page) => page.url).sort()).toEqual(['en', 'zh-CN'].flatMap((locale) => paths.map((tail) => `/${locale}/privacy/${tail}`)).sort());
   });
 

@@ -19,6 +19,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import en from '../../src/i18n/strings/en.json' with { type: 'json' };
+import zhCN from '../../src/i18n/strings/zh-CN.json' with { type: 'json' };
 import { summarize } from '../../src/model/description.ts';
 import { exampleContent, fixturesDir } from '../helpers/content.ts';
 import { htmlFiles, readPage, urlOf } from '../helpers/dist.ts';
@@ -134,9 +136,14 @@ describe('the meta description', () => {
     const written = parse(readFileSync(path.join(exampleContent, 'site.yaml'), 'utf8')) as { documents: { privacy: { description: Record<string, string> } }; variables: Record<string, Record<string, string>> };
     for (const locale of ['en', 'zh-CN']) {
       const expected = written.documents.privacy.description[locale]!.replace(/\{\{(\w+)\}\}/g, (_, name: string) => written.variables[name]![locale]!);
-      // The first-launch notice (a webview page) is described by its own words.
-      for (const page of pages.filter((each) => each.url.replace(/^\/webview/, '').startsWith(`/${locale}/privacy/`) && !/history|changes|notice/.test(each.url))) {
+      // The first-launch notice (a webview page) is described by its own words; the lists by theirs.
+      for (const page of pages.filter((each) => each.url.replace(/^\/webview/, '').startsWith(`/${locale}/privacy/`) && !/history|changes|notice|collection|sharing|permissions/.test(each.url))) {
         expect(select('meta[name="description"]', page.tree)!.properties['content'], page.url).toBe(expected);
+      }
+      // A list page says what the list shows.
+      for (const page of pages.filter((each) => /\/(collection|sharing|permissions)\/$/.test(each.url) && each.url.replace(/^\/webview/, '').startsWith(`/${locale}/`))) {
+        const kind = /(collection|sharing|permissions)\/$/.exec(page.url)![1]!;
+        expect(select('meta[name="description"]', page.tree)!.properties['content'], page.url).toBe((locale === 'en' ? en : zhCN)[`lists.intro.${kind}` as 'lists.intro.collection']);
       }
     }
   });

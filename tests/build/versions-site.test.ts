@@ -52,12 +52,13 @@ describe('versions on the example site', () => {
     expect(select('a', notice)!.properties['href']).toBe('/en/privacy/');
   });
 
-  it('lists every version on the history page, newest first, with dates, summary and links', () => {
+  it('lists every version on the history page, newest first, with dates, summary and links (its redline and its three lists)', () => {
     const history = readPage(out, 'zh-CN/privacy/history/index.html');
     const items = selectAll('ol.history > li', history);
     expect(items.map((item) => select('time', item)!.properties['dateTime'])).toEqual(['2025-06-01', '2022-09-15']);
     expect(toText(items[0]!)).toContain('示例修订');
-    expect(selectAll('a', items[0]!).map((a) => a.properties['href'])).toEqual(['/zh-CN/privacy/2025-06-01/', '/zh-CN/privacy/2025-06-01/changes/']);
+    expect(selectAll('a', items[0]!).map((a) => a.properties['href'])).toEqual(['/zh-CN/privacy/2025-06-01/', '/zh-CN/privacy/2025-06-01/changes/', ...['collection', 'sharing', 'permissions'].map((list) => `/zh-CN/privacy/2025-06-01/${list}/`)]);
+    expect(selectAll('a', items[1]!).map((a) => a.properties['href'])).toEqual(['/zh-CN/privacy/2022-09-15/', ...['collection', 'sharing', 'permissions'].map((list) => `/zh-CN/privacy/2022-09-15/${list}/`)]);
     expect(toText(items[1]!)).toContain('已替代');
   });
 

@@ -81,7 +81,7 @@ describe('content/ui/<locale>.yaml', () => {
     expect(ok).toBe(false);
     expect(matching).toHaveLength(1);
     expect(matching[0]).toMatchObject({ file: override, fatal: true, ...positionOf(path.join(dir, override), 'toc.headng') });
-    expect(matching[0]!.reason).toMatch(/^Unknown key `toc\.headng`, expected one of the \d\d keys its JSON Schema lists\. Did you mean `toc\.heading`\?$/);
+    expect(matching[0]!.reason).toMatch(/^Unknown key `toc\.headng`, expected one of the \d+ keys its JSON Schema lists\. Did you mean `toc\.heading`\?$/);
   });
 
   it('a wrong kind of value is positioned', async () => {

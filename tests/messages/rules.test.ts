@@ -44,6 +44,8 @@ const sdks = 'notice/2024-01-10/sdks.yaml';
 const version = 'notice/2024-01-10/version.yaml';
 const versionsSite = path.join(fixturesDir, 'sites/versions');
 const recordsSite = path.join(fixturesDir, 'sites/records');
+const inventorySite = path.join(fixturesDir, 'sites/inventory');
+const inventory = 'notice/2024-01-10/inventory.yaml';
 
 /** A change that makes the bilingual fixture's `liability` clause stale in Chinese, so that it is exported. */
 const changedClause = { [en]: replaceOnce('We are not liable for outages.', 'We are not liable for outages or delays.') };
@@ -156,6 +158,23 @@ const fixtures: Record<RuleId, RuleFixture> = {
   'xliff-codes': { from: bilingualSite, changes: { [en]: (text) => text.replace('      - id: sdks\n', `${contactClause}      - id: sdks\n`) }, xliff: async (dir) => translateUnits(await exportOf(dir), { 'contact.title': '联系我们', contact: '关于您的数据，请致信<pc id="1"><ph id="2"/></pc>。' }), file: 'zh-CN.xlf' },
   'notice-link': { from: versionsSite, changes: { 'notice/2024-09-01/notice.yaml': 'text:\n  en: Read [our lists](page:nowhere).\n' }, file: 'notice/2024-09-01/notice.yaml' },
   'ui-plural': { changes: { 'ui/en.yaml': 'changes.unchangedClauses: "{count} unchanged clauses"\n', 'site.yaml': replaceOnce('locales:\n', 'locales:\n  ru:\n    name: Русский\n'), 'ui/ru.yaml': 'changes.unchangedClauses: "{count} пунктов"\n' }, file: 'ui/ru.yaml' },
+  'inventory-reference': { from: inventorySite, changes: { [inventory]: replaceOnce('data: [device-model]', 'data: [device-modle]') }, file: inventory },
+  'inventory-row-incomplete': { from: inventorySite, changes: { [inventory]: replaceOnce('    method: sdk\n', '') }, file: inventory },
+  'inventory-sensitive-incomplete': { from: inventorySite, changes: { [inventory]: (old) => old.replace(/      impact: [^\n]*\n/, '') }, file: inventory },
+  'inventory-recipient-incomplete': { from: inventorySite, changes: { [inventory]: replaceOnce('    version: 2.1.0\n', '') }, file: inventory },
+  'inventory-retention-missing': { from: inventorySite, changes: { [inventory]: replaceOnce('    retention: { period: P30D, afterExpiry: delete }\n', '') }, file: inventory },
+  'inventory-sdk-mismatch': { from: inventorySite, changes: { [inventory]: replaceOnce('    sdk: crash-sdk', '    sdk: crash-kit') }, file: inventory },
+  'inventory-unused': { from: inventorySite, changes: { [inventory]: replaceOnce('data: [device-model]', 'data: [mobile-number]') }, file: inventory },
+  'inventory-material': {
+    from: inventorySite,
+    // A second version whose inventory adds a permission the first did not have.
+    changes: Object.fromEntries(['version.yaml', 'en.yaml', 'zh-CN.yaml', 'sdks.yaml', 'translations.yaml', 'inventory.yaml'].map((name) => {
+      const text = readFileSync(path.join(fixturesDir, 'sites/inventory/notice/2024-01-10', name), 'utf8');
+      const changed = name === 'version.yaml' ? text.replaceAll('2024-01-10', '2024-06-01').replace('effective: 2024-02-01', 'effective: 2024-06-15') : name === 'inventory.yaml' ? text.replace('  - id: phone-state', '  - id: camera\n    name: { en: Camera, zh-CN: 相机 }\n    refusable: true\n    refusalEffect: { en: No photos., zh-CN: 无法拍照。 }\n  - id: phone-state').replace('    recipients: [crash-sdk]', '    permissions:\n      - { permission: camera, frequency: { en: On use, zh-CN: 使用时 } }\n    recipients: [crash-sdk]') : text;
+      return [`notice/2024-06-01/${name}`, changed];
+    })),
+    file: 'notice/2024-06-01/version.yaml',
+  },
 };
 
 describe('the rule catalogue', () => {

@@ -158,7 +158,8 @@ describe('a notice is a record of its own', () => {
     writeFileSync(archived, JSON.stringify(manifest));
     const clean = run('src/cli/records.ts', 'verify', archived, '--content', dir);
     expect(clean.status, clean.stderr).toBe(0);
-    expect(clean.stdout).toContain('All 6 records');
+    // Two versions in two languages, the 2025 notice and both inventories in two languages.
+    expect(clean.stdout).toContain('All 10 records');
 
     manifest.documents[0]!.versions[0]!.notice!.sha256 = 'e'.repeat(64);
     writeFileSync(archived, JSON.stringify(manifest));

@@ -23,6 +23,7 @@ function expectedSchemaOf(file: string): string {
   if (name === 'site.yaml') return 'site';
   if (name === 'version.yaml') return 'version';
   if (name === 'sdks.yaml') return 'sdks';
+  if (name === 'inventory.yaml') return 'inventory';
   if (name === 'translations.yaml') return 'translations';
   if (name === 'notice.yaml') return 'notice';
   if (name === 'versions.lock.yaml') return 'versions-lock';

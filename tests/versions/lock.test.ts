@@ -23,9 +23,9 @@ function versions(dir: string, ...args: string[]) {
 }
 
 describe('locked history', () => {
-  it('the example has both versions locked, the 2025 notice as an annex, and loads cleanly', async () => {
+  it('the example has both versions locked, the 2025 notice and both inventories as annexes, and loads cleanly', async () => {
     const lock = parse(readFileSync(path.join(exampleContent, 'versions.lock.yaml'), 'utf8'));
-    expect(lock.entries.map((entry: { document: string; version: string; record: string }) => `${entry.document}/${entry.version} ${entry.record}`)).toEqual(['privacy/2022-09-15 policy', 'privacy/2025-06-01 policy', 'privacy/2025-06-01 notice']);
+    expect(lock.entries.map((entry: { document: string; version: string; record: string }) => `${entry.document}/${entry.version} ${entry.record}`)).toEqual(['privacy/2022-09-15 policy', 'privacy/2025-06-01 policy', 'privacy/2025-06-01 notice', 'privacy/2022-09-15 inventory', 'privacy/2025-06-01 inventory']);
     expect((await messagesOf(siteWith({}, exampleContent))).messages).toEqual([]);
   });
 
@@ -52,9 +52,11 @@ describe('locked history', () => {
     expect(removed.messages.some((message) => message.ruleId === 'version-locked' && message.reason.includes('sdks.yaml was removed'))).toBe(true);
   });
 
-  it('a deleted published version fails', async () => {
+  it('a deleted published version fails, once for each of its records (the policy and its inventory)', async () => {
     const { messages } = await messagesOf(siteWith({ 'privacy/2022-09-15': null }, exampleContent));
-    expect(only(messages, 'version-locked').reason).toContain('Missing published version `privacy/2022-09-15`');
+    const locked = messages.filter((message) => message.ruleId === 'version-locked');
+    expect(locked.map((message) => message.reason)).toEqual([expect.stringContaining('Missing published version `privacy/2022-09-15`'), expect.stringContaining('Missing published version `privacy/2022-09-15`')]);
+    expect(new Set(locked.map((message) => message.line)).size).toBe(2);
   });
 
   it('new-version starts a draft copy; publish-version records it; then it is locked', async () => {

@@ -19,7 +19,7 @@ import type { SdkModel } from '../../src/model/types.ts';
 import type { FlagKind } from '../../src/schema/policy-text.ts';
 import { fixturesDir, replaceOnce, siteWith } from '../helpers/content.ts';
 
-type ClauseSpec = { id: string; text: string; title?: string; flag?: FlagKind; sdks?: string };
+type ClauseSpec = { id: string; text: string; title?: string; flag?: FlagKind; sdks?: string; lists?: string };
 
 function text(sections: Record<string, ClauseSpec[]>, sdks: SdkModel[] = [], title = 'Policy'): ComparableText {
   return {
@@ -36,6 +36,7 @@ function text(sections: Record<string, ClauseSpec[]>, sdks: SdkModel[] = [], tit
           ...(clause.flag ? { flag: clause.flag } : {}),
           inlineFlags: rendered.inlineFlags,
           sdks: clause.sdks ?? '',
+          lists: clause.lists ?? '',
           blocks: rendered.blocks,
         };
       }),

@@ -63,6 +63,7 @@ export async function exportTranslation(content: ParsedContent, locale: string, 
       const open = new Map(parts.filter((part) => part.state !== 'current').map((part) => [part.key, part]));
       for (const part of open.values()) {
         if (part.kind === 'sdk') notes.push(`${label}: SDK \`${part.id}\` is ${part.state}: edit its ${locale} lines in ${path.join(document.slug, version.id, 'sdks.yaml')} by hand`);
+        if (part.kind === 'inventory') notes.push(`${label}: inventory entry \`${part.id}\` is ${part.state}: edit its ${locale} values in ${path.join(document.slug, version.id, 'inventory.yaml')} by hand`);
       }
       const target = version.texts.get(locale)?.parsed?.data;
       const fileUnits: UnitOut[] = [];
