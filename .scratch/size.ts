@@ -1,2 +1,0 @@
-import { fontFaces } from '../src/pdf/font.ts';
-console.log((await fontFaces('/')).length);
