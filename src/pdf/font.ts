@@ -22,6 +22,9 @@ import { fileURLToPath } from 'node:url';
 /** Where the printing browser asks for the font files, below the site's base path; no page of the site lives there. */
 export const fontFolder = '.legal-site-pdf/fonts/';
 
+/** The family name the package's `@font-face` rules declare. */
+export const fontFamily = 'Noto Sans SC';
+
 const weights = ['400', '700'];
 const fileName = /^[a-z0-9-]+\.woff2?$/;
 
@@ -44,15 +47,17 @@ export async function fontFile(name: string): Promise<Buffer | undefined> {
 }
 
 /**
- * The stylesheet added to a page for printing: the font, and the font stack.
- * Chinese pages are set in Noto Sans SC first, so that they look the same,
- * and print to the same bytes, on every machine; every other language keeps
- * the system's fonts, with Noto Sans SC last, for a Chinese name or word in
- * its text.
+ * The stylesheet added to a page for printing: the font, and the font stack
+ * of Chinese pages. They are set in Noto Sans SC first, so that they look
+ * the same, and print to the same bytes, on every machine, whatever Chinese
+ * fonts it has (traditional characters too: Noto Sans SC covers them, in
+ * their simplified-Chinese forms). Every other language keeps the page's own
+ * fonts, with Noto Sans SC added last (print.ts), for a Chinese name or
+ * word in its text.
  */
 export async function printStyle(base: string): Promise<string> {
   return `${await fontFaces(base)}
-body { font-family: system-ui, sans-serif, 'Noto Sans SC'; }
-html:lang(zh) body { font-family: 'Noto Sans SC', sans-serif; }
+html:lang(zh) body { font-family: '${fontFamily}', sans-serif; }
+html:lang(zh) :is(code, kbd, pre, samp) { font-family: monospace, '${fontFamily}'; }
 `;
 }

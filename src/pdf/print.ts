@@ -23,7 +23,7 @@ import { pageDescription } from '../model/description.ts';
 import type { SiteModel } from '../model/types.ts';
 import { absoluteUrl, basePath, versionPaths, versionPdfUrl, versionUrl } from '../routing.ts';
 import { finishPdf } from './finish.ts';
-import { fontFile, fontFolder, printStyle } from './font.ts';
+import { fontFamily, fontFile, fontFolder, printStyle } from './font.ts';
 
 /** The stylesheet the printed pages get: the font (font.ts). */
 const printSheet = '.legal-site-pdf/print.css';
@@ -81,15 +81,22 @@ async function printSite(context: BrowserContext, dir: string, site: SiteModel):
     for (const { props } of versionPaths(site)) {
       const { locale, document, version, text } = props;
       const sha256 = version.sha256[locale.code];
-      const printed = await printPage(page, absoluteUrl(site, versionUrl(locale.code, document.slug, version.id)), footer(document.slug, version.id, locale.code));
-      const pdf = await finishPdf(printed, {
-        title: text.title,
-        author: locale.siteName,
-        subject: pageDescription(document.description, text),
-        keywords: [document.slug, version.id, locale.code, ...(sha256 ? [`sha256:${sha256}`] : [])],
-        language: locale.code,
-        date: site.builtFor,
-      });
+      const url = absoluteUrl(site, versionUrl(locale.code, document.slug, version.id));
+      let pdf: Uint8Array;
+      try {
+        const printed = await printPage(page, url, footer(document.slug, version.id, locale.code));
+        pdf = await finishPdf(printed, {
+          title: text.title,
+          author: locale.siteName,
+          subject: pageDescription(document.description, text),
+          keywords: [document.slug, version.id, locale.code, ...(sha256 ? [`sha256:${sha256}`] : [])],
+          language: locale.code,
+          date: site.builtFor,
+        });
+      } catch (error) {
+        // Playwright's messages run to a call log of many lines: the first says what went wrong.
+        throw error instanceof PdfError ? error : new PdfError(`Cannot print the PDF of ${url}: ${firstLine(error)}.`);
+      }
       const file = versionPdfUrl(locale.code, document.slug, version.id).slice(1);
       await writeFile(path.join(dir, file), pdf);
       written.push(file);
@@ -105,11 +112,13 @@ async function printSite(context: BrowserContext, dir: string, site: SiteModel):
 async function printPage(page: Page, url: string, footerTemplate: string): Promise<Uint8Array> {
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok()) throw new PdfError(`Cannot print the PDF of ${url}: the built page answered ${response?.status() ?? 'nothing'}.`);
-  // Lay the page out with the font, so that Chromium asks for the parts of it the page uses, and wait for them.
-  await page.evaluate(async () => {
+  // A page in another language than Chinese keeps its own fonts, with the CJK font added last (font.ts).
+  // Then the page is laid out, so that Chromium asks for the parts of the font it uses, and waits for them.
+  await page.evaluate(async (family) => {
+    if (!/^zh(-|$)/i.test(document.documentElement.lang)) document.body.style.fontFamily = `${getComputedStyle(document.body).fontFamily}, '${family}'`;
     document.body.getBoundingClientRect();
     await document.fonts.ready;
-  });
+  }, fontFamily);
   return page.pdf({
     format: 'A4',
     margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },

@@ -4,9 +4,8 @@
  * Chinese, holding every clause of the page; its first page names the record;
  * the Chinese text is set in the embedded Noto Sans SC; the pages link to
  * their PDF only when it was built; and without a browser the build stops in
- * one line, leaving the previous site as it was. (Two builds giving the same
- * bytes: the reproducible-build test in versions-site.test.ts compares every
- * file, PDFs included.)
+ * one line, leaving the previous site as it was; two builds for the same
+ * SOURCE_DATE_EPOCH print the same bytes. The HTML pages never name the font.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,9 +24,10 @@ import { builtSite } from '../helpers/sites.ts';
 const out = builtSite('example');
 /** Every version and language, with its dates and record hash, as /policies.json gives them. */
 const manifest = JSON.parse(readFileSync(path.join(out, 'policies.json'), 'utf8')) as {
-  documents: { document: string; locale: string; versions: { version: string; published: string; effective: string; sha256: string }[] }[];
+  baseUrl: string;
+  documents: { document: string; locale: string; versions: { version: string; published: string; effective: string; sha256: string; pdfUrl?: string }[] }[];
 };
-const versions = manifest.documents.flatMap(({ document, locale, versions }) => versions.map(({ version, published, effective, sha256 }) => ({ document, locale, version, published, effective, sha256 })));
+const versions = manifest.documents.flatMap(({ document, locale, versions }) => versions.map(({ version, published, effective, sha256, pdfUrl }) => ({ document, locale, version, published, effective, sha256, pdfUrl })));
 const pdfOf = (entry: { document: string; version: string; locale: string }) => `${entry.locale}/${entry.document}/${entry.version}/${entry.document}-${entry.version}-${entry.locale}.pdf`;
 
 interface Extracted {
@@ -39,7 +39,7 @@ interface Extracted {
 }
 
 async function extract(file: string): Promise<Extracted> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(path.join(out, file))), fontExtraProperties: true, isEvalSupported: false }).promise;
+  const pdf = await getDocument({ data: new Uint8Array(readFileSync(path.join(out, file))), fontExtraProperties: true }).promise;
   const pages: string[] = [];
   const runs: { text: string; font: string }[] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
@@ -128,6 +128,40 @@ describe('a PDF of every version', () => {
   });
 });
 
+describe('the same PDFs on every build', () => {
+  it('a second build for the same SOURCE_DATE_EPOCH prints the same bytes, with a file identifier of their own', async () => {
+    const again = builtSite('exampleAgain');
+    const ids = new Set<string>();
+    for (const entry of versions) {
+      const bytes = readFileSync(path.join(out, pdfOf(entry)));
+      expect(readFileSync(path.join(again, pdfOf(entry))).equals(bytes), pdfOf(entry)).toBe(true);
+      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+      // Chromium writes no /ID; finish.ts derives one from the content: each PDF has its own.
+      const id = pdf.context.trailerInfo.ID?.toString();
+      expect(id, pdfOf(entry)).toMatch(/^\[ <[0-9A-F]{32}> <[0-9A-F]{32}> \]$/);
+      ids.add(id!);
+      // No time of printing anywhere in the file: only the build date.
+      expect(bytes.toString('latin1').match(/D:\d{14}/g)?.every((date) => date === 'D:20260101000000')).toBe(true);
+    }
+    expect(ids.size).toBe(versions.length);
+  });
+});
+
+describe('the CJK font', () => {
+  it('is in the PDFs only: no page, stylesheet or file of the site names or holds it, and the pages still refuse fonts', () => {
+    const files = readdirSync(out, { recursive: true, encoding: 'utf8' });
+    expect(files.filter((file) => /\.(woff2?|ttf|otf)$/.test(file) || file.includes('.legal-site-pdf'))).toEqual([]);
+    const texts = files.filter((file) => /\.(html|css|js|json|xml)$/.test(file));
+    expect(texts.length).toBeGreaterThan(20);
+    for (const file of texts) expect(readFileSync(path.join(out, file), 'utf8'), file).not.toMatch(/Noto Sans SC|noto-sans-sc|legal-site-pdf|@font-face/i);
+    for (const file of htmlFiles(out)) {
+      const csp = select('meta[http-equiv="Content-Security-Policy"]', readPage(out, file));
+      expect(String(csp?.properties['content']), file).toMatch(/^default-src 'none';/);
+      expect(String(csp?.properties['content']), file).not.toContain('font-src');
+    }
+  });
+});
+
 describe('the link to the PDF', () => {
   it('is on the version page and on the current page, where the PDF is', () => {
     for (const entry of versions) {
@@ -140,8 +174,16 @@ describe('the link to the PDF', () => {
     }
   });
 
+  it('is in /policies.json, for apps: the PDF of each version in each language', () => {
+    for (const entry of versions) {
+      expect(entry.pdfUrl).toBe(new URL(pdfOf(entry), manifest.baseUrl).href);
+      expect(existsSync(path.join(out, new URL(entry.pdfUrl!).pathname))).toBe(true);
+    }
+  });
+
   it('is on no page of a site built without --pdf, which has no PDF', () => {
     const plain = builtSite('versions');
+    expect(readFileSync(path.join(plain, 'policies.json'), 'utf8')).not.toContain('pdfUrl');
     expect(readdirSync(plain, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.pdf'))).toEqual([]);
     const files = htmlFiles(plain);
     expect(files.length).toBeGreaterThan(10);
