@@ -2,15 +2,18 @@
  * The last step of a PDF: what Chromium wrote is made reproducible and
  * self-describing with pdf-lib. Chromium stamps the time of printing
  * (CreationDate, ModDate) and its own name and version (Creator, Producer),
- * and writes no file identifier; everything else it writes is the same for
- * the same page (measured: two prints of a page differ only in the two
- * dates). Here the document information is set from the record instead,
- * the dates become the build date, and the file gets an identifier derived
- * from its own bytes, so two builds with the same SOURCE_DATE_EPOCH write
- * the same file, byte for byte.
+ * writes no file identifier, and names the elements of a tagged PDF's
+ * structure that others refer to (table headers) after the browser's
+ * internal node numbers (`node00000225`), which depend on what the browser
+ * did before (measured: two builds of the example differed by one in them,
+ * and in nothing else but the dates). Here the document information is set
+ * from the record instead, the dates become the build date, the element
+ * names are numbered in order from 1, and the file gets an identifier
+ * derived from its own bytes, so two builds with the same SOURCE_DATE_EPOCH
+ * on the same machine write the same file, byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFObject, PDFRawStream, PDFString } from 'pdf-lib';
 
 export interface PdfInfo {
   /** The policy's title, in its language. */
@@ -45,6 +48,7 @@ export async function finishPdf(printed: Uint8Array, info: PdfInfo): Promise<Uin
   const date = new Date(`${info.date}T00:00:00Z`);
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
+  renumberNodeIds(pdf);
   // The file identifier (PDF 32000-1, 14.4): both halves from a hash of the file without it, so that
   // the same content always gets the same identifier and different content a different one.
   const withoutId = await save(pdf);
@@ -56,4 +60,37 @@ export async function finishPdf(printed: Uint8Array, info: PdfInfo): Promise<Uin
 /** Saved without object streams: the objects stay as Chromium wrote them, readable by every PDF reader, and saving twice gives the same bytes. */
 function save(pdf: PDFDocument): Promise<Uint8Array> {
   return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+/** How Chromium names a structure element (its /ID, and the /Headers and /IDTree that refer to it). */
+const nodeId = /^node(\d+)$/;
+
+/**
+ * Every structure element name `node<number>` becomes `node<rank>`, its place among them in
+ * number order: the same page gets the same names, and the names keep their order (the /IDTree
+ * is sorted by them).
+ */
+function renumberNodeIds(pdf: PDFDocument): void {
+  const found = new Set<string>();
+  const strings: { replace: (value: PDFString) => void; name: string }[] = [];
+  const visit = (object: PDFObject, replace: (value: PDFString) => void): void => {
+    if (object instanceof PDFString) {
+      const name = object.asString();
+      if (nodeId.test(name)) {
+        found.add(name);
+        strings.push({ replace, name });
+      }
+    } else if (object instanceof PDFDict) {
+      for (const [key, value] of object.entries()) visit(value, (next) => object.set(key, next));
+    } else if (object instanceof PDFArray) {
+      object.asArray().forEach((value, index) => visit(value, (next) => object.set(index, next)));
+    } else if (object instanceof PDFRawStream) {
+      visit(object.dict, () => undefined);
+    }
+  };
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) visit(object, () => undefined);
+  if (found.size === 0) return;
+  const ranked = [...found].sort((a, b) => Number(nodeId.exec(a)![1]) - Number(nodeId.exec(b)![1]));
+  const renamed = new Map(ranked.map((name, index) => [name, `node${String(index + 1).padStart(8, '0')}`]));
+  for (const { replace, name } of strings) replace(PDFString.of(renamed.get(name)!));
 }

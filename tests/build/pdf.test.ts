@@ -140,6 +140,10 @@ describe('the same PDFs on every build', () => {
       const id = pdf.context.trailerInfo.ID?.toString();
       expect(id, pdfOf(entry)).toMatch(/^\[ <[0-9A-F]{32}> <[0-9A-F]{32}> \]$/);
       ids.add(id!);
+      // The tagged structure's element names, which Chromium numbers after its own internal nodes, numbered from 1.
+      const names = [...new Set(bytes.toString('latin1').match(/\(node\d+\)/g) ?? [])].sort();
+      expect(names.length, pdfOf(entry)).toBeGreaterThan(0);
+      expect(names, pdfOf(entry)).toEqual(names.map((_, index) => `(node${String(index + 1).padStart(8, '0')})`));
       // No time of printing anywhere in the file: only the build date.
       expect(bytes.toString('latin1').match(/D:\d{14}/g)?.every((date) => date === 'D:20260101000000')).toBe(true);
     }
