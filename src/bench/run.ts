@@ -6,13 +6,17 @@
  * memory, and the webview page's weight against its text. Writes
  * bench/results.json and prints a table.
  *
+ * It also measures a warm build (the build cache, src/cache/) against a cold
+ * one at the middle size, and the preview's answer after a one-clause edit
+ * of a draft, in the example and in the largest site (src/bench/preview.ts).
+ *
  * BENCH_RUNS (default 3) sets the runs per size; BENCH_SIZES=small builds only the smallest.
  * It also measures how checking and rendering clause text grows from 10 KB
  * to 100 KB of pathological input (src/bench/growth.ts); BENCH_ONLY=growth
  * runs that step alone and updates only its part of the results.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +24,7 @@ import { projectRoot } from '../cli/args.ts';
 import { parseCommand } from '../cli/command.ts';
 import { writeBaseline } from './baseline.ts';
 import { measureGrowth, type GrowthRow } from './growth.ts';
+import { measurePreview } from './preview.ts';
 import { generateSite, type SiteSize } from './synthetic.ts';
 import { pageWeight } from './weight.ts';
 
@@ -45,13 +50,13 @@ interface Measure {
   peakRssBytes: number;
 }
 
-function measure(script: string, args: string[]): Measure {
+function measure(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Measure {
   const rssFile = path.join(work, `rss-${process.pid}.txt`);
   const started = performance.now();
   const run = spawnSync(process.execPath, ['--import', path.join(projectRoot, 'src/bench/peak-rss.ts'), path.join(projectRoot, script), ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, SOURCE_DATE_EPOCH: epoch, NODE_ENV: 'production' },
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, SOURCE_DATE_EPOCH: epoch, NODE_ENV: 'production', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = (performance.now() - started) / 1000;
@@ -99,6 +104,8 @@ if (process.env['BENCH_ONLY'] === 'growth') {
 
 await mkdir(work, { recursive: true });
 const results = [];
+/** The content folder of each size's synthetic site, by its name. */
+const sites = new Map<string, string>();
 const chosen = process.env['BENCH_SIZES'] === 'small' ? sizes.slice(0, 1) : sizes;
 for (const size of chosen) {
   const name = `${size.documents}x${size.versions}x${size.locales}`;
@@ -106,7 +113,8 @@ for (const size of chosen) {
   await rm(dir, { recursive: true, force: true });
   const site = await generateSite(path.join(dir, 'content'), size);
   const out = path.join(dir, 'dist');
-  const ours = Array.from({ length: runs }, () => measure('src/cli/build.ts', ['--content', site.dir, '--out', out]));
+  // Cold builds: the build cache would answer every run after the first (warm builds are measured below).
+  const ours = Array.from({ length: runs }, () => measure('src/cli/build.ts', ['--content', site.dir, '--out', out, '--no-cache']));
   const pages = countHtml(out);
   const baselineDir = path.join(dir, 'baseline');
   await writeBaseline(baselineDir, site.texts, pages);
@@ -128,7 +136,37 @@ for (const size of chosen) {
   results.push(row);
   console.log(`${name}: ${JSON.stringify(row)}`);
   await rm(path.join(dir, 'baseline', 'pages'), { recursive: true, force: true });
+  sites.set(name, site.dir);
 }
+
+// Warm builds at the middle size: a second build of the same content, options and date, with the build cache.
+const middle = sizes[1]!;
+const middleContent = sites.get(`${middle.documents}x${middle.versions}x${middle.locales}`);
+let warmToColdRatio: number | undefined;
+if (middleContent) {
+  const cacheDir = path.join(work, 'cache');
+  const out = path.join(work, 'warm-dist');
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await rm(cacheDir, { recursive: true, force: true });
+    cold.push(measure('src/cli/build.ts', ['--content', middleContent, '--out', out], { LEGAL_SITE_CACHE_DIR: cacheDir }).seconds);
+    warm.push(measure('src/cli/build.ts', ['--content', middleContent, '--out', out], { LEGAL_SITE_CACHE_DIR: cacheDir }).seconds);
+  }
+  warmToColdRatio = round(median(warm) / median(cold));
+  console.log(`warm build at ${middle.documents}x${middle.versions}x${middle.locales}: ${round(median(warm))} s, cold ${round(median(cold))} s, ratio ${warmToColdRatio}`);
+}
+
+// The preview: from saving a one-clause edit of a draft to the first answer that shows it.
+const previewMs: Record<string, number> = {};
+const exampleCopy = path.join(work, 'preview-example');
+await rm(exampleCopy, { recursive: true, force: true });
+await cp(path.join(projectRoot, 'content'), exampleCopy, { recursive: true });
+previewMs['example'] = (await measurePreview(exampleCopy)).medianMs;
+const largest = sizes.at(-1)!;
+const largestContent = sites.get(`${largest.documents}x${largest.versions}x${largest.locales}`);
+if (largestContent) previewMs['largest'] = (await measurePreview(largestContent, 5)).medianMs;
+console.log(`preview after a save (median ms): ${JSON.stringify(previewMs)}`);
 
 // The example's webview page: its HTML + CSS against its text, gzipped.
 const exampleOut = path.join(work, 'example-dist');
@@ -141,6 +179,8 @@ const growth = measureGrowth();
 const report = {
   generatedWith: { runsPerSize: runs, node: process.version, cpus: (await import('node:os')).cpus().length },
   sizes: results,
+  ...(warmToColdRatio !== undefined ? { warmToColdRatio } : {}),
+  previewMs,
   webviewWeightRatio: round(webview.ratio, 3),
   webviewWeight: { en: { ...webview, ratio: round(webview.ratio, 3) }, 'zh-CN': { ...webviewZh, ratio: round(webviewZh.ratio, 3) } },
   growth,

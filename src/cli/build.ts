@@ -4,7 +4,9 @@
  * stops the build before anything is written, and a failed build never
  * touches the previous site, so the output folder always holds a complete site.
  * With `--pdf`, a PDF of every version and language is printed into the
- * staging folder before the swap (src/pdf/).
+ * staging folder before the swap (src/pdf/); the browser is found first, so
+ * that a build without one stops before anything else, even one the build
+ * cache holds, and which browser it is is part of the cache key.
  *
  * The output folder must be new, empty, or one a build wrote before (its
  * stamp, .legal-site-output, lists the files; a dist/ of a build from before
@@ -16,9 +18,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { buildDate } from '../model/build-date.ts';
 import { upcomingChanges } from '../model/schedule.ts';
-import { checkTarget, isRunning, moveContents, OutputError, shown, writeOutput, type OutputSpec, type TargetState } from '../output/index.ts';
+import { buildKey } from '../cache/key.ts';
+import { BuildCache, type Lookup, type Printed } from '../cache/store.ts';
+import { checkTarget, isRunning, moveContents, OutputError, shown, stampFileName, writeOutput, type OutputSpec, type TargetState } from '../output/index.ts';
 import { buildDateEnvironment, contentOption, folder, outOption, projectRoot } from './args.ts';
 import { parseCommand } from './command.ts';
+
+/** Thrown inside a cache restore that found no usable entry: the output folder is left as it was. */
+class CacheMiss extends Error {}
 
 /** The /policies.json of a dist/ a build wrote before output folders were stamped. */
 const legacyManifest = z.looseObject({ schemaVersion: z.number().int(), documents: z.array(z.unknown()) });
@@ -32,8 +39,12 @@ const { values } = parseCommand({
     drafts: { type: 'boolean', description: 'include draft versions, for a review copy (never for publishing)' },
     'translation-status': { type: 'boolean', description: 'also build /translation-status/, the translation status page for the team (never for the public site)' },
     pdf: { type: 'boolean', description: 'also print a PDF of every version in every language, linked from its page (needs Chromium: found as for the tests)' },
+    'no-cache': { type: 'boolean', description: 'build everything, without reusing or keeping a copy in the build cache (node_modules/.cache/legal-site)' },
   },
-  environment: buildDateEnvironment,
+  environment: {
+    ...buildDateEnvironment,
+    LEGAL_SITE_CACHE_DIR: { description: 'where the build cache is kept (default: node_modules/.cache/legal-site in the project)', check: (value) => (value.trim() ? undefined : 'Unexpected empty LEGAL_SITE_CACHE_DIR, expected a folder, or no value for node_modules/.cache/legal-site.') },
+  },
 });
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -50,13 +61,24 @@ const cwd = process.cwd();
 // A folder that must not be replaced is refused before the content is read.
 const target = await checkTarget(outDir, output).catch(exitOnOutputError);
 const date = buildDate();
+// What the build prints besides its closing line: kept with a cached build and printed again on a hit.
+const printed: Printed = { stdout: [], stderr: [] };
+const cache = values['no-cache'] ? undefined : new BuildCache(path.resolve(process.env['LEGAL_SITE_CACHE_DIR'] || path.join(projectRoot, 'node_modules/.cache/legal-site')));
+// Everything that decides the output (src/cache/key.ts): every option but the folders, and the working folder, which the report's paths are relative to.
+const { content: _content, out: _out, 'no-cache': _noCache, ...outputOptions } = values;
+// With --pdf, the browser is found first: without one the build stops here, cache or not. Which browser prints decides the PDFs' bytes, so it is part of the key.
+const browser = values.pdf ? await (await import('../pdf/print.ts')).findPrinter().catch(exitOnPdfError) : undefined;
+const key = cache ? await buildKey({ contentDir, projectRoot, buildDate: date, options: { ...outputOptions, cwd, ...(browser ? { browser } : {}) } }) : undefined;
+if (cache && key) await fromCache(cache, key);
+
 // Imported only now: a mistake in the arguments or the output folder is reported without loading the content pipeline.
 const { sharedLoad } = await import('../integration/handoff.ts');
 const { formatReport } = await import('../messages/report.ts');
 // Shared with the Astro integration below, which reuses this load instead of reading everything again.
 const { site, files } = await sharedLoad(contentDir, { mode: 'publish', drafts: values.drafts, buildDate: date });
 const report = formatReport(files);
-if (report) console.error(`${report}\n`);
+if (report) printed.stderr.push(`${report}\n`);
+for (const line of printed.stderr) console.error(line);
 if (!site) {
   console.error(`Build stopped: fix the errors above, then run the build again. ${leftAsItWas(target.state)}`);
   process.exit(1);
@@ -91,18 +113,50 @@ try {
   });
 } catch (error) {
   if (error instanceof OutputError) exitOnOutputError(error);
-  if (error instanceof Error && error.name === 'PdfError') {
-    console.error(`${error.message} ${leftAsItWas(target.state)}`);
-    process.exit(1);
-  }
+  if (error instanceof Error && error.name === 'PdfError') exitOnPdfError(error);
   console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${leftAsItWas(target.state)}`);
   process.exit(1);
 }
 console.log(`Built the site into ${shown(target.path)} for ${date}.`);
-if (values.pdf) console.log(`Printed ${pdfs.length} PDF${pdfs.length === 1 ? '' : 's'}, one per version and language, with Chromium (${printedWith}).`);
+if (values.pdf) printed.stdout.push(`Printed ${pdfs.length} PDF${pdfs.length === 1 ? '' : 's'}, one per version and language, with Chromium (${printedWith}).`);
 // Which version is current depends on the build date: say when the next one needs a build.
 for (const change of upcomingChanges(site)) {
-  console.log(`Version ${change.version} of ${change.document} takes effect on ${change.effective}: build the site again on or after ${change.effective} (the workflow in .github/workflows/site.yml builds daily).`);
+  printed.stdout.push(`Version ${change.version} of ${change.document} takes effect on ${change.effective}: build the site again on or after ${change.effective} (the workflow in .github/workflows/site.yml builds daily).`);
+}
+for (const line of printed.stdout) console.log(line);
+if (cache && key) await cache.save(key, target.path, printed, (name) => name === stampFileName);
+
+/**
+ * A build whose key is in the cache: its checked copy becomes the output, and
+ * the process ends. A missing entry returns to build in full; an invalid one
+ * (changed, incomplete) is removed, said, and the build runs in full.
+ */
+async function fromCache(cache: BuildCache, key: string): Promise<void> {
+  let lookup: Lookup | undefined;
+  try {
+    await writeOutput(outDir, {
+      ...output,
+      onWait: (message) => console.error(message),
+      write: async (staging) => {
+        lookup = await cache.restore(key, staging);
+        if (!lookup.hit) throw new CacheMiss();
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CacheMiss)) {
+      if (error instanceof OutputError) exitOnOutputError(error);
+      console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${leftAsItWas(target.state)}`);
+      process.exit(1);
+    }
+  }
+  if (!lookup?.hit) {
+    if (lookup?.reason === 'invalid') console.error(`The build cache's copy of this build was ignored and removed (${lookup.detail}); building in full.`);
+    return;
+  }
+  for (const line of lookup.printed.stderr) console.error(line);
+  console.log(`Built the site into ${shown(target.path)} for ${date} (from the build cache: the content, the generator and the options are those of an earlier build; ${lookup.files} files checked against their hashes; --no-cache builds in full).`);
+  for (const line of lookup.printed.stdout) console.log(line);
+  process.exit(0);
 }
 
 /** Astro builds the pages into `staging`. */
@@ -139,6 +193,15 @@ async function astroWorkFolder(): Promise<string> {
 
 function leftAsItWas(state: TargetState): string {
   return state === 'missing' || state === 'empty' ? `Nothing was written into ${shown(outDir)}.` : `The previous site in ${shown(outDir)} was left as it was.`;
+}
+
+/** Ends the build with the one line a PDF problem deserves (no browser, a page that would not print), and what became of the output folder. */
+function exitOnPdfError(error: unknown): never {
+  if (error instanceof Error && error.name === 'PdfError') {
+    console.error(`${error.message} ${leftAsItWas(target.state)}`);
+    process.exit(1);
+  }
+  throw error;
 }
 
 /** Ends the build with the one line an output folder problem deserves (a refusal: 2; anything else: 1). */

@@ -8,27 +8,41 @@
  * module with tens of megabytes of JSON for Vite to bundle and parse.
  */
 import { loadSite, type LoadResult } from '../load/index.ts';
+import { ParseCache } from '../load/parse-cache.ts';
+import { SharedRenders } from '../markdown/cache.ts';
 import type { BuildOptions } from '../model/build.ts';
 import type { SiteModel } from '../model/types.ts';
 
 interface Registry {
   loads: Map<string, Promise<LoadResult>>;
   model: SiteModel | undefined;
+  /** Parses kept by file content: a build parses each distinct file once, a preview reparses only what was saved. */
+  parses: ParseCache;
+  /** Clause renderings kept by text: a preview renders again only the texts that changed. */
+  renders: SharedRenders;
 }
 
 const key = Symbol.for('legal-site.handoff');
 
 function registry(): Registry {
   const global = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (global[key] ??= { loads: new Map(), model: undefined });
+  return (global[key] ??= { loads: new Map(), model: undefined, parses: new ParseCache(), renders: new SharedRenders() });
 }
 
 /** Loads the content once per folder and options in this process. */
 export function sharedLoad(contentDir: string, options: BuildOptions & { changed?: string }): Promise<LoadResult> {
   const id = JSON.stringify([contentDir, options.mode, options.drafts, options.buildDate, options.changed ?? '']);
-  const loads = registry().loads;
+  const { loads, parses, renders } = registry();
   let loaded = loads.get(id);
-  if (!loaded) loads.set(id, (loaded = loadSite(contentDir, options)));
+  if (!loaded) {
+    loaded = loadSite(contentDir, { ...options, parseCache: parses, renders }).then((result) => {
+      // Only what this content holds now stays cached.
+      parses.sweep();
+      renders.sweep();
+      return result;
+    });
+    loads.set(id, loaded);
+  }
   return loaded;
 }
 

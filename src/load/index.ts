@@ -28,6 +28,7 @@ import { versionSchema, type VersionMeta } from '../schema/version.ts';
 import { versionsLockSchema, type VersionsLock } from '../schema/versions-lock.ts';
 import { checkVersionLock } from '../versions/lock.ts';
 import type { Parsed, ParsedDocument, ParsedVersion, ParseResult } from './parsed.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { readContentTree, type ContentFileSystem } from './read.ts';
 import { validate } from './validate.ts';
 import { nodeAtPath, parseYaml, placeOfNode } from './yaml.ts';
@@ -48,24 +49,29 @@ export interface LoadResult {
 /** The options a load runs with: publishing unless told otherwise; drafts only in a preview; the build date is SOURCE_DATE_EPOCH or today. */
 export function resolveOptions(options: Partial<BuildOptions> = {}): BuildOptions {
   const mode = options.mode ?? 'publish';
-  return { mode, buildDate: options.buildDate ?? buildDate(), drafts: options.drafts ?? mode === 'preview', records: options.records };
+  return { mode, buildDate: options.buildDate ?? buildDate(), drafts: options.drafts ?? mode === 'preview', records: options.records, renders: options.renders };
 }
 
 /**
  * Loads the site. Options default to publishing: stale translations are
  * errors, drafts are left out, and the build date is SOURCE_DATE_EPOCH or today.
  */
-export async function loadSite(contentDir: string, options: Partial<BuildOptions> & { changed?: string; fileSystem?: ContentFileSystem } = {}): Promise<LoadResult> {
+export async function loadSite(contentDir: string, options: Partial<BuildOptions> & { changed?: string; fileSystem?: ContentFileSystem; parseCache?: ParseCache } = {}): Promise<LoadResult> {
   const resolved = resolveOptions(options);
-  const parsed = await parseContent(contentDir, resolved.mode, options.fileSystem);
+  const parsed = await parseContent(contentDir, resolved.mode, options.fileSystem, options.parseCache);
   const model = parsed.content ? buildSiteModel(parsed.content, resolved, parsed.lock) : undefined;
   if (model && resolved.mode === 'preview') model.previewMessages = previewMessages(parsed.files, parsed.tree.root, options.changed);
   return { site: hasErrors(parsed.files) ? undefined : model, unchecked: model, files: parsed.files, parsed };
 }
 
-/** Reads, parses and validates every content file, and checks the lock, without building the model. */
-export async function parseContent(contentDir: string, mode: BuildOptions['mode'] = 'publish', fileSystem?: ContentFileSystem): Promise<ParseResult> {
+/**
+ * Reads, parses and validates every content file, and checks the lock, without building the model.
+ * With `cache`, each distinct file content is parsed and validated once (parse-cache.ts): only for
+ * loads that never change the parsed documents.
+ */
+export async function parseContent(contentDir: string, mode: BuildOptions['mode'] = 'publish', fileSystem?: ContentFileSystem, cache?: ParseCache): Promise<ParseResult> {
   const tree = await readContentTree(contentDir, fileSystem);
+  const parseFile = <S extends z.ZodType>(file: VFile | undefined, schema: S, placeholders?: Readonly<Record<string, unknown>>) => parseAndValidate(file, schema, placeholders, cache);
   const site = parseFile(tree.site, siteSchema, sitePlaceholders);
   const lock = parseLock(tree.lock);
   const ui = await loadUiSources(tree.ui);
@@ -107,12 +113,16 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
   return { content: site ? { site, documents, ui: ui.sources } : undefined, files, tree, lock: lock.parsed };
 }
 
-function parseFile<S extends z.ZodType>(file: VFile | undefined, schema: S, placeholders?: Readonly<Record<string, unknown>>): Parsed<z.output<S>> | undefined {
+function parseAndValidate<S extends z.ZodType>(file: VFile | undefined, schema: S, placeholders: Readonly<Record<string, unknown>> | undefined, cache: ParseCache | undefined): Parsed<z.output<S>> | undefined {
   if (!file) return undefined;
-  const source = parseYaml(file);
-  if (!source) return undefined;
-  const validated = validate(source, schema, placeholders);
-  return validated && { data: validated.data, source, partial: validated.partial };
+  const parse = () => {
+    const source = parseYaml(file);
+    const validated = source && validate(source, schema, placeholders);
+    return validated ? { source, data: validated.data, partial: validated.partial, valid: true } : { source, valid: false };
+  };
+  // A file that could not be read (no text) is not cached: its error is already on it.
+  const result = cache && file.value !== undefined ? cache.parse<z.output<S>>(file, schema, placeholders, parse) : parse();
+  return result.valid && result.source ? { data: result.data as z.output<S>, source: result.source, partial: result.partial ?? false } : undefined;
 }
 
 /** The lock, in the current format; the first format is an error that names the command converting it. */

@@ -12,17 +12,48 @@ import { variablePattern } from './variables.ts';
 
 export class RenderCache {
   readonly #entries = new Map<string, Rendered>();
+  #used = new Set<string>();
 
   /** Renders `markdown` for `locale`, or returns the earlier rendering of the same text with the same values. */
   render(locale: string, markdown: string, options: RenderOptions): Rendered {
     const key = `${locale}\u0000${options.clauseFlag ?? ''}\u0000${usedValues(markdown, options.variables)}\u0000${markdown}`;
+    this.#used.add(key);
     let rendered = this.#entries.get(key);
     if (!rendered) this.#entries.set(key, (rendered = renderMarkdown(markdown, options)));
     return rendered;
   }
 
+  /** Forgets the renderings no load since the last sweep asked for (a preview keeps only the current content's). */
+  sweep(): void {
+    for (const key of this.#entries.keys()) if (!this.#used.has(key)) this.#entries.delete(key);
+    this.#used = new Set();
+  }
+
   get size(): number {
     return this.#entries.size;
+  }
+}
+
+/**
+ * Render caches that outlive one load (the preview's, src/integration/handoff.ts): a
+ * saved file renders again only its changed texts. Links between documents
+ * (`doc:`) render with the site's base path, so each base path has its own cache.
+ */
+export class SharedRenders {
+  readonly #byBase = new Map<string, RenderCache>();
+
+  for(basePath: string): RenderCache {
+    let cache = this.#byBase.get(basePath);
+    if (!cache) {
+      // A changed base path makes the other caches useless.
+      this.#byBase.clear();
+      this.#byBase.set(basePath, (cache = new RenderCache()));
+    }
+    return cache;
+  }
+
+  sweep(): void {
+    for (const cache of this.#byBase.values()) cache.sweep();
   }
 }
 

@@ -4,7 +4,7 @@
  * from site.yaml by `siteContext`.
  */
 import type { Parsed } from '../load/parsed.ts';
-import { RenderCache } from '../markdown/cache.ts';
+import { RenderCache, type SharedRenders } from '../markdown/cache.ts';
 import type { SiteConfig } from '../schema/site.ts';
 import { documentUrl, link } from '../routing.ts';
 import type { PendingDocumentLink } from './text.ts';
@@ -19,6 +19,8 @@ export interface BuildOptions {
   drafts: boolean;
   /** When given, receives every canonical record built, serialized, by `recordKey()` (for `record`, `records:verify` and publishing). */
   records?: Map<string, string> | undefined;
+  /** Renderings kept from earlier loads in this process (the preview): the texts that did not change are not rendered again. */
+  renders?: SharedRenders | undefined;
 }
 
 export interface SiteContext {
@@ -44,7 +46,7 @@ export function siteContext(site: Parsed<SiteConfig>, options: BuildOptions): Si
     locales,
     sourceLocale: site.data.sourceLocale,
     siteValues: new Map(locales.map((locale) => [locale, resolveVariables(site, locale)])),
-    renderer: new RenderCache(),
+    renderer: options.renders?.for(link(site.data, '/')) ?? new RenderCache(),
     options,
     documentHref: (locale) => (document, id) => `${link(site.data, documentUrl(locale, document))}${id ? `#${id}` : ''}`,
     documentLinks: [],

@@ -18,7 +18,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { BrowserNotFound, launchChromium, type FoundBrowser, type LaunchedBrowser } from '../browser/chromium.ts';
+import { BrowserNotFound, findChromium, launchChromium, type FoundBrowser, type LaunchedBrowser } from '../browser/chromium.ts';
 import { pageDescription } from '../model/description.ts';
 import type { SiteModel } from '../model/types.ts';
 import { absoluteUrl, basePath, versionPaths, versionPdfUrl, versionUrl } from '../routing.ts';
@@ -51,6 +51,26 @@ const types: Record<string, string> = {
   '.woff': 'font/woff',
 };
 
+/**
+ * Finds the browser that will print, or says in one line what was tried and how to get one. Returns
+ * what identifies it for the build cache: where it is, its size and its time of change (a browser
+ * updated in place prints differently).
+ */
+export async function findPrinter(): Promise<string> {
+  try {
+    const found = await findChromium();
+    const info = await stat(found.executablePath);
+    return `${found.source} ${found.executablePath} ${info.size} ${info.mtimeMs}`;
+  } catch (error) {
+    throw notFound(error);
+  }
+}
+
+function notFound(error: unknown): PdfError {
+  if (error instanceof BrowserNotFound) return new PdfError(`Cannot print the PDFs: no Chromium found. Looked for ${error.tried.join('; ')}. ${error.fix}`);
+  return new PdfError(`Cannot print the PDFs: looking for Chromium failed (${firstLine(error)}). Set CHROMIUM_PATH to a Chromium or Chrome executable.`);
+}
+
 /** Finds and starts the browser, or says in one line what was tried and how to get one. */
 export async function openPrinter(): Promise<Printer> {
   let launched: LaunchedBrowser;
@@ -58,7 +78,7 @@ export async function openPrinter(): Promise<Printer> {
     // bypassCSP lets the font's style and files in (font.ts); print media and light colours, as on paper.
     launched = await launchChromium({ bypassCSP: true, colorScheme: 'light', viewport: { width: 794, height: 1123 } });
   } catch (error) {
-    if (error instanceof BrowserNotFound) throw new PdfError(`Cannot print the PDFs: no Chromium found. Looked for ${error.tried.join('; ')}. ${error.fix}`);
+    if (error instanceof BrowserNotFound) throw notFound(error);
     throw new PdfError(`Cannot print the PDFs: Chromium did not start (${firstLine(error)}). Set CHROMIUM_PATH to a working Chromium or Chrome, or unset it to use the one npm installs.`);
   }
   const { context, found } = launched;

@@ -203,6 +203,25 @@ describe('the link to the PDF', () => {
   });
 });
 
+describe('with the build cache', () => {
+  it('copies the PDFs of an earlier build with the same content, options and browser, and still needs the browser', () => {
+    const env = { LEGAL_SITE_CACHE_DIR: path.join(tempDir(), 'cache') };
+    const [cold, warm] = [path.join(tempDir(), 'dist'), path.join(tempDir(), 'dist')];
+    const first = runBuild(['--pdf', '--out', cold], env);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).not.toContain('from the build cache');
+    const second = runBuild(['--pdf', '--out', warm], env);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('from the build cache');
+    expect(second.stdout).toContain(`Printed ${versions.length} PDFs`);
+    for (const entry of versions) expect(readFileSync(path.join(warm, pdfOf(entry))).equals(readFileSync(path.join(out, pdfOf(entry)))), pdfOf(entry)).toBe(true);
+    // The browser is looked for before the cache: a build that could not print does not pass for one that did.
+    const none = runBuild(['--pdf', '--out', path.join(tempDir(), 'dist')], { ...env, CHROMIUM_PATH: path.join(tempDir(), 'no-such-chromium') });
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('Cannot print the PDFs: no Chromium found');
+  });
+});
+
 describe('without a browser', () => {
   it('stops with one line naming what was looked for and how to fix it, and leaves the previous site as it was', () => {
     const dist = previousSite();

@@ -16,12 +16,18 @@ export type BuildRun = CliRun;
 /** The build date the tests build the example for: 2026-01-01, so that results do not depend on today. */
 export const testEpoch = '1767225600';
 
+let cacheDir: string | undefined;
+/** The build cache of the tests' builds: in their temporary folder, never the project's node_modules/.cache. */
+function testCacheDir(): string {
+  return (cacheDir ??= path.join(tempDir('legal-site-cache-'), 'cache'));
+}
+
 /** Runs `npm run <command>`'s script, `src/cli/<script>.ts`, with `args`, in the project `root` (this one unless told), and waits for it. */
 export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv = {}, root = projectRoot): CliRun {
   const result = spawnSync(process.execPath, [path.join(root, 'src/cli', script), ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...userEnvironment(), NO_COLOR: '1', SOURCE_DATE_EPOCH: testEpoch, ...env },
+    env: { ...userEnvironment(), NO_COLOR: '1', SOURCE_DATE_EPOCH: testEpoch, LEGAL_SITE_CACHE_DIR: testCacheDir(), ...env },
     timeout: 170_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -36,7 +42,7 @@ export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}, root = pro
 export function startBuild(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<BuildRun> } {
   const child = spawn(process.execPath, [path.join(projectRoot, 'src/cli/build.ts'), ...args], {
     cwd: projectRoot,
-    env: { ...userEnvironment(), NO_COLOR: '1', SOURCE_DATE_EPOCH: testEpoch, ...env },
+    env: { ...userEnvironment(), NO_COLOR: '1', SOURCE_DATE_EPOCH: testEpoch, LEGAL_SITE_CACHE_DIR: testCacheDir(), ...env },
     timeout: 170_000,
   });
   let stdout = '';

@@ -1,0 +1,84 @@
+/**
+ * Parse and validate each distinct file content once.
+ *
+ * Parsing YAML with positions and validating it against its schema depend
+ * only on the file's text, the schema and its placeholders. Identical files
+ * are common (a version's variables.yaml, an SDK directory that did not
+ * change, a translation record), and in the preview every file but the one
+ * just saved is the same as at the last load. So the result (the YAML
+ * document, the validated data and the messages they produced) is kept by
+ * text, and a file with a text seen before gets it again: its own copies of
+ * the messages, and the shared document and data with its own `file`.
+ *
+ * Shared results must never be changed. The commands that rewrite content
+ * files through the parsed document (publish-version, translations:confirm)
+ * load without the cache: only a cache that is passed in is used (the build
+ * and the preview pass one, src/integration/handoff.ts).
+ *
+ * After each load, `sweep()` forgets the texts that load did not meet, so a
+ * long preview session holds only the current content.
+ */
+import { createHash } from 'node:crypto';
+import { VFileMessage } from 'vfile-message';
+import type { VFile } from 'vfile';
+import type { z } from 'zod';
+import type { YamlSource } from './yaml.ts';
+
+interface Entry {
+  source: YamlSource | undefined;
+  data: unknown;
+  partial: boolean;
+  valid: boolean;
+  messages: VFileMessage[];
+}
+
+export class ParseCache {
+  /** By schema (each schema validates differently), then by a digest of the text and the placeholders. */
+  readonly #entries = new WeakMap<z.ZodType, Map<string, Entry>>();
+  readonly #bySchema = new Set<z.ZodType>();
+  #used = new Set<string>();
+  hits = 0;
+  misses = 0;
+
+  /**
+   * The parse of `file` against `schema`: from the cache when its text was
+   * parsed before, else from `parse`, whose result and messages are kept.
+   */
+  parse<T>(file: VFile, schema: z.ZodType, placeholders: Readonly<Record<string, unknown>> | undefined, parse: () => { source: YamlSource | undefined; data?: T; partial?: boolean; valid: boolean }): { source: YamlSource | undefined; data?: T; partial?: boolean; valid: boolean } {
+    const text = String(file.value);
+    const key = createHash('sha256').update(text).update('\u0000').update(placeholders ? JSON.stringify(placeholders) : '').digest('hex');
+    let bySchema = this.#entries.get(schema);
+    if (!bySchema) this.#entries.set(schema, (bySchema = new Map()));
+    this.#bySchema.add(schema);
+    this.#used.add(`${key}`);
+    const found = bySchema.get(key);
+    if (found) {
+      this.hits++;
+      for (const message of found.messages) file.messages.push(copyMessage(message, file));
+      return { source: found.source && { ...found.source, file }, data: found.data as T, partial: found.partial, valid: found.valid };
+    }
+    this.misses++;
+    const before = file.messages.length;
+    const result = parse();
+    bySchema.set(key, { source: result.source, data: result.data, partial: result.partial ?? false, valid: result.valid, messages: file.messages.slice(before).map((message) => copyMessage(message, file)) });
+    return result;
+  }
+
+  /** Forgets every text the loads since the last sweep did not meet. */
+  sweep(): void {
+    for (const schema of this.#bySchema) {
+      const bySchema = this.#entries.get(schema);
+      if (!bySchema) continue;
+      for (const key of bySchema.keys()) if (!this.#used.has(key)) bySchema.delete(key);
+    }
+    this.#used = new Set();
+  }
+}
+
+/** A message of its own for `file`: later steps change messages (a draft's errors become warnings). */
+function copyMessage(message: VFileMessage, file: VFile): VFileMessage {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message);
+  copy.file = file.path;
+  return copy;
+}
+
