@@ -76,6 +76,7 @@ export class ClauseComparisons {
   readonly #pairs = new Map<string, WeakMap<TextRun[][], WeakMap<TextRun[][], Segment[][]>>>();
   readonly #whole = { ins: new WeakMap<TextRun[][], Segment[][]>(), del: new WeakMap<TextRun[][], Segment[][]>() };
   readonly #titles = new Map<string, Segment[]>();
+  readonly #results = new WeakMap<object, WeakMap<object, unknown>>();
 
   /** The word-level redline of a clause's blocks. */
   blocks(before: TextRun[][], after: TextRun[][], locale: string): Segment[][] {
@@ -86,6 +87,22 @@ export class ClauseComparisons {
     let found = byAfter.get(after);
     if (!found) byAfter.set(after, (found = diffBlocks(before, after, locale)));
     return found;
+  }
+
+  /**
+   * A result computed from two objects that never change (two versions'
+   * comparable texts, or their inventories): the same pair of objects gives
+   * the same result. In the preview, a version that was not built again
+   * keeps its objects (src/model/version-memo.ts), so its redlines are not
+   * computed again either.
+   */
+  pair<T>(before: object, after: object, compute: () => T): T {
+    let byAfter = this.#results.get(before);
+    if (!byAfter) this.#results.set(before, (byAfter = new WeakMap()));
+    if (byAfter.has(after)) return byAfter.get(after) as T;
+    const result = compute();
+    byAfter.set(after, result);
+    return result;
   }
 
   /** A whole clause's blocks, all inserted or all deleted. */

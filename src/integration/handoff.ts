@@ -10,6 +10,7 @@
 import { loadSite, type LoadResult } from '../load/index.ts';
 import { ParseCache } from '../load/parse-cache.ts';
 import { SharedRenders } from '../markdown/cache.ts';
+import { VersionMemo } from '../model/version-memo.ts';
 import type { BuildOptions } from '../model/build.ts';
 import type { SiteModel } from '../model/types.ts';
 
@@ -20,25 +21,28 @@ interface Registry {
   parses: ParseCache;
   /** Clause renderings kept by text: a preview renders again only the texts that changed. */
   renders: SharedRenders;
+  /** Built versions kept by their inputs: a preview builds again only the versions whose files changed. */
+  versions: VersionMemo;
 }
 
 const key = Symbol.for('legal-site.handoff');
 
 function registry(): Registry {
   const global = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (global[key] ??= { loads: new Map(), model: undefined, parses: new ParseCache(), renders: new SharedRenders() });
+  return (global[key] ??= { loads: new Map(), model: undefined, parses: new ParseCache(), renders: new SharedRenders(), versions: new VersionMemo() });
 }
 
 /** Loads the content once per folder and options in this process. */
 export function sharedLoad(contentDir: string, options: BuildOptions & { changed?: string }): Promise<LoadResult> {
   const id = JSON.stringify([contentDir, options.mode, options.drafts, options.buildDate, options.changed ?? '']);
-  const { loads, parses, renders } = registry();
+  const { loads, parses, renders, versions } = registry();
   let loaded = loads.get(id);
   if (!loaded) {
-    loaded = loadSite(contentDir, { ...options, parseCache: parses, renders }).then((result) => {
+    loaded = loadSite(contentDir, { ...options, parseCache: parses, renders, versions }).then((result) => {
       // Only what this content holds now stays cached.
       parses.sweep();
       renders.sweep();
+      versions.sweep();
       return result;
     });
     loads.set(id, loaded);

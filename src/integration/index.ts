@@ -89,7 +89,9 @@ function siteModelPlugin(contentDir: string, content: ReturnType<typeof loader>)
       if (id !== resolvedId) return undefined;
       const result = await load();
       const { site, files } = result;
-      for (const file of files) if (file.path) this.addWatchFile(file.path);
+      // No addWatchFile: the content folder is watched in configureServer, whose reload invalidates only this
+      // module. Watch files would make Vite invalidate every page and component that imports it (and
+      // transform them all again: seconds on a large site).
       if (!site) throw new ContentError(formatReport(files));
       handOver(site);
       return modelModuleCode;
@@ -107,6 +109,7 @@ function siteModelPlugin(contentDir: string, content: ReturnType<typeof loader>)
       void report();
       const reload = (file: string) => {
         if (!file.startsWith(contentDir)) return;
+
         content.changed = file;
         forgetLoads();
         invalidate(server);

@@ -49,7 +49,7 @@ export interface LoadResult {
 /** The options a load runs with: publishing unless told otherwise; drafts only in a preview; the build date is SOURCE_DATE_EPOCH or today. */
 export function resolveOptions(options: Partial<BuildOptions> = {}): BuildOptions {
   const mode = options.mode ?? 'publish';
-  return { mode, buildDate: options.buildDate ?? buildDate(), drafts: options.drafts ?? mode === 'preview', records: options.records, renders: options.renders };
+  return { mode, buildDate: options.buildDate ?? buildDate(), drafts: options.drafts ?? mode === 'preview', records: options.records, renders: options.renders, versions: options.versions };
 }
 
 /**

@@ -7,6 +7,7 @@
  * every place the text appears. The cached results are shared: nothing
  * downstream may change them.
  */
+import { ClauseComparisons } from '../diff/redline.ts';
 import { renderMarkdown, type RenderOptions, type Rendered } from './processor.ts';
 import { variablePattern } from './variables.ts';
 
@@ -41,12 +42,21 @@ export class RenderCache {
  */
 export class SharedRenders {
   readonly #byBase = new Map<string, RenderCache>();
+  /** Per document: comparisons are keyed by the rendered blocks, which this cache keeps (src/diff/redline.ts). */
+  readonly #comparisons = new Map<string, ClauseComparisons>();
+
+  comparisons(document: string): ClauseComparisons {
+    let found = this.#comparisons.get(document);
+    if (!found) this.#comparisons.set(document, (found = new ClauseComparisons()));
+    return found;
+  }
 
   for(basePath: string): RenderCache {
     let cache = this.#byBase.get(basePath);
     if (!cache) {
       // A changed base path makes the other caches useless.
       this.#byBase.clear();
+      this.#comparisons.clear();
       this.#byBase.set(basePath, (cache = new RenderCache()));
     }
     return cache;

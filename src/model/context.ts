@@ -8,6 +8,7 @@ import { RenderCache, type SharedRenders } from '../markdown/cache.ts';
 import type { SiteConfig } from '../schema/site.ts';
 import { documentUrl, link } from '../routing.ts';
 import type { PendingDocumentLink } from './text.ts';
+import type { VersionMemo } from './version-memo.ts';
 import { resolveVariables } from './values.ts';
 
 export interface BuildOptions {
@@ -21,6 +22,8 @@ export interface BuildOptions {
   records?: Map<string, string> | undefined;
   /** Renderings kept from earlier loads in this process (the preview): the texts that did not change are not rendered again. */
   renders?: SharedRenders | undefined;
+  /** Versions built by earlier loads in this process (the preview): a version whose files did not change is not built again. */
+  versions?: VersionMemo | undefined;
 }
 
 export interface SiteContext {

@@ -22,7 +22,7 @@ const recordRules = new Set<RuleId>(['version-locked', 'lock-chain', 'lock-missi
 export function buildDocument(document: ParsedDocument, context: SiteContext): DocumentModel | undefined {
   const built: BuiltVersion[] = [];
   for (const version of document.versions) {
-    const result = buildVersion(version, document.slug, context);
+    const result = context.options.versions ? context.options.versions.build(version, document.slug, context, () => buildVersion(version, document.slug, context)) : buildVersion(version, document.slug, context);
     const draft = version.meta?.data.draft === true && !version.publication;
     if (draft && !context.options.drafts) {
       softenDraftProblems(version);
@@ -34,7 +34,8 @@ export function buildDocument(document: ParsedDocument, context: SiteContext): D
   built.sort((a, b) => (a.model.id < b.model.id ? -1 : 1));
   const versions = built.map((version) => version.model).reverse();
   const current = assignStatuses(versions, context.options.buildDate);
-  redlines(built);
+  // In the preview, the clause comparisons of earlier loads are kept: a save compares again only the clauses it changed.
+  redlines(built, context.options.renders?.comparisons(document.slug));
   // Needs the inventory changes that the redlines step computed.
   suggestConsent(built, context.sourceLocale);
   return { slug: document.slug, current: current?.id ?? versions.at(-1)!.id, versions };

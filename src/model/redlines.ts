@@ -15,13 +15,12 @@ import type { Redline } from '../diff/types.ts';
 import type { BuiltVersion } from './version.ts';
 
 /** `built` is oldest first, with statuses assigned; sets `previous`, `changes`, `changesFrom` and `inventoryChanges` on each version's model. */
-export function redlines(built: readonly BuiltVersion[]): void {
-  const memo = new ClauseComparisons();
+export function redlines(built: readonly BuiltVersion[], memo = new ClauseComparisons()): void {
   const pair = (from: BuiltVersion, to: BuiltVersion): Record<string, Redline> => {
     const changes: Record<string, Redline> = {};
     for (const [locale, text] of to.comparable) {
       const before = from.comparable.get(locale);
-      if (before) changes[locale] = redline(before, text, locale, { from: from.model.id, to: to.model.id }, memo);
+      if (before) changes[locale] = memo.pair(before, text, () => redline(before, text, locale, { from: from.model.id, to: to.model.id }, memo));
     }
     return changes;
   };
@@ -35,7 +34,7 @@ export function redlines(built: readonly BuiltVersion[]): void {
       version.model.inventoryChanges = {};
       for (const [locale, inventory] of Object.entries(newer)) {
         const before = older[locale];
-        if (before) version.model.inventoryChanges[locale] = diffInventory(before, inventory);
+        if (before) version.model.inventoryChanges[locale] = memo.pair(before, inventory, () => diffInventory(before, inventory));
       }
     }
     if (version.model.status === 'past') return;
