@@ -15,5 +15,5 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
-  integrations: [legalSite({ contentDir: process.env.LEGAL_SITE_CONTENT ?? './content', translationStatus: process.env.LEGAL_SITE_TRANSLATION_STATUS === '1' })],
+  integrations: [legalSite({ contentDir: process.env.LEGAL_SITE_CONTENT ?? './content', translationStatus: process.env.LEGAL_SITE_TRANSLATION_STATUS === '1', pdf: process.env.LEGAL_SITE_PDF === '1' })],
 });

@@ -9,6 +9,7 @@
  *   /                                              languages and documents
  *   /<locale>/<document>/                          the current version
  *   /<locale>/<document>/<YYYY-MM-DD>/             one version, permanently
+ *   /<locale>/<document>/<YYYY-MM-DD>/<document>-<YYYY-MM-DD>-<locale>.pdf  its PDF (a build with --pdf)
  *   /<locale>/<document>/<YYYY-MM-DD>/changes/     its redline against the previous version
  *   /<locale>/<document>/<YYYY-MM-DD>/changes/<from>/  the current or an upcoming version's redline
  *                                                  from any earlier version <from>
@@ -92,6 +93,8 @@ export interface Alternate {
 
 export const documentUrl = (locale: string, document: string) => `/${locale}/${document}/`;
 export const versionUrl = (locale: string, document: string, version: string) => `/${locale}/${document}/${version}/`;
+/** A version's PDF (built with `npm run build -- --pdf`): named after the document, version and language, so that a saved copy says what it is. */
+export const versionPdfUrl = (locale: string, document: string, version: string) => `${versionUrl(locale, document, version)}${document}-${version}-${locale}.pdf`;
 export const changesUrl = (locale: string, document: string, version: string) => `/${locale}/${document}/${version}/changes/`;
 export const historyUrl = (locale: string, document: string) => `/${locale}/${document}/history/`;
 export const feedUrl = (locale: string, document: string) => `/${locale}/${document}/feed.xml`;

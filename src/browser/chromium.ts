@@ -52,7 +52,9 @@ function systemCandidates(): string[] {
 export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser> {
   const configured = env['CHROMIUM_PATH'];
   if (configured) {
-    if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH names "${configured}", which does not exist; expected the path of a Chromium or Chrome executable.`);
+    if (!existsSync(configured)) {
+      throw new BrowserNotFound(`CHROMIUM_PATH names "${configured}", which does not exist; expected the path of a Chromium or Chrome executable.`, [`CHROMIUM_PATH (${configured}: no such file)`], 'Set CHROMIUM_PATH to a Chromium or Chrome executable, or unset it to use one installed on the system or by npm.');
+    }
     return { source: 'CHROMIUM_PATH', executablePath: configured, args: quiet, env: {} };
   }
   const system = systemCandidates().find((candidate) => existsSync(candidate));
@@ -61,14 +63,29 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   if (installed && existsSync(installed)) return { source: 'playwright', executablePath: installed, args: quiet, env: {} };
   const delivered = await unpackSparticuz();
   if (delivered) return delivered;
-  throw new Error(
-    [
-      'No Chromium found. Looked for: CHROMIUM_PATH (not set); a Chromium or Chrome at',
-      ...systemCandidates().map((candidate) => `  ${candidate}`),
-      `a browser installed by Playwright (${installed || 'none'}); and the optional npm package @sparticuz/chromium (${process.platform === 'linux' && process.arch === 'x64' ? 'not installed: run `npm ci` again' : 'Linux x64 only'}).`,
-      'Install Chrome or Chromium, or run `npx playwright install chromium`, or set CHROMIUM_PATH.',
-    ].join('\n'),
-  );
+  const tried = [
+    'CHROMIUM_PATH (not set)',
+    `a Chromium or Chrome at ${systemCandidates().join(', ')}`,
+    `a browser installed by Playwright (${installed || 'none'})`,
+    `the optional npm package @sparticuz/chromium (${process.platform === 'linux' && process.arch === 'x64' ? 'not installed: run `npm ci` again' : 'Linux x64 only'})`,
+  ];
+  const fix = 'Install Chrome or Chromium, or run `npx playwright install chromium`, or set CHROMIUM_PATH.';
+  throw new BrowserNotFound(`No Chromium found. Looked for: ${tried.join('; ')}. ${fix}`, tried, fix);
+}
+
+/** No browser to start: the message says what was looked for and how to get one; `tried` and `fix` say it in parts. */
+export class BrowserNotFound extends Error {
+  /** Each place looked at, with what was found there. */
+  readonly tried: string[];
+  /** What to do: one sentence. */
+  readonly fix: string;
+
+  constructor(message: string, tried: string[], fix: string) {
+    super(message);
+    this.name = 'BrowserNotFound';
+    this.tried = tried;
+    this.fix = fix;
+  }
 }
 
 /**

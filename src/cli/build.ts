@@ -3,6 +3,10 @@
  * staging folder, then swaps it into place (src/output/). A content error
  * stops the build before anything is written, and a failed build never
  * touches the previous site, so the output folder always holds a complete site.
+ * With `--pdf`, a PDF of every version and language is printed into the
+ * staging folder before the swap (src/pdf/); the browser is found first, so
+ * that a build without one stops before anything else, even one the build
+ * cache holds, and which browser it is is part of the cache key.
  *
  * The output folder must be new, empty, or one a build wrote before (its
  * stamp, .legal-site-output, lists the files; a dist/ of a build from before
@@ -34,6 +38,7 @@ const { values } = parseCommand({
     out: outOption,
     drafts: { type: 'boolean', description: 'include draft versions, for a review copy (never for publishing)' },
     'translation-status': { type: 'boolean', description: 'also build /translation-status/, the translation status page for the team (never for the public site)' },
+    pdf: { type: 'boolean', description: 'also print a PDF of every version in every language, linked from its page (needs Chromium: found as for the tests)' },
     'no-cache': { type: 'boolean', description: 'build everything, without reusing or keeping a copy in the build cache (node_modules/.cache/legal-site)' },
   },
   environment: {
@@ -61,7 +66,9 @@ const printed: Printed = { stdout: [], stderr: [] };
 const cache = values['no-cache'] ? undefined : new BuildCache(path.resolve(process.env['LEGAL_SITE_CACHE_DIR'] || path.join(projectRoot, 'node_modules/.cache/legal-site')));
 // Everything that decides the output (src/cache/key.ts): every option but the folders, and the working folder, which the report's paths are relative to.
 const { content: _content, out: _out, 'no-cache': _noCache, ...outputOptions } = values;
-const key = cache ? await buildKey({ contentDir, projectRoot, buildDate: date, options: { ...outputOptions, cwd } }) : undefined;
+// With --pdf, the browser is found first: without one the build stops here, cache or not. Which browser prints decides the PDFs' bytes, so it is part of the key.
+const browser = values.pdf ? await (await import('../pdf/print.ts')).findPrinter().catch(exitOnPdfError) : undefined;
+const key = cache ? await buildKey({ contentDir, projectRoot, buildDate: date, options: { ...outputOptions, cwd, ...(browser ? { browser } : {}) } }) : undefined;
 if (cache && key) await fromCache(cache, key);
 
 // Imported only now: a mistake in the arguments or the output folder is reported without loading the content pipeline.
@@ -82,34 +89,36 @@ process.env['LEGAL_SITE_CONTENT'] = contentDir;
 process.env['LEGAL_SITE_BUILD_DATE'] = date;
 process.env['LEGAL_SITE_DRAFTS'] = values.drafts ? '1' : '0';
 process.env['LEGAL_SITE_TRANSLATION_STATUS'] = values['translation-status'] ? '1' : '0';
+// The version pages link to their PDF when this build writes them (and it fails if it cannot).
+process.env['LEGAL_SITE_PDF'] = values.pdf ? '1' : '0';
+let pdfs: string[] = [];
+let printedWith = '';
 try {
   await writeOutput(outDir, {
     ...output,
     onWait: (message) => console.error(message),
     write: async (staging) => {
-      const { build } = await import('astro');
-      // Astro builds into a folder of this build's own in the project, then the pages move to `staging`.
-      // Astro renames its assets into place, which fails across file systems (EXDEV); and it writes an
-      // intermediate server build into <outDir>/.prerender/ only when outDir is inside the current folder
-      // (else into the shared .astro/.prerender/, where two builds at once delete each other's); that
-      // server build needs the project's node_modules above it.
-      const work = await astroWorkFolder();
-      process.chdir(projectRoot);
+      // The browser first: without one, the build stops before Astro runs, the output as it was.
+      const printer = values.pdf ? await (await import('../pdf/print.ts')).openPrinter() : undefined;
       try {
-        await build({ root: projectRoot, outDir: work, logLevel: 'warn', mode: 'production' });
-        await moveContents(work, staging);
+        await buildSite(staging);
+        if (printer) {
+          pdfs = await printer.printSite(staging, site);
+          printedWith = `${printer.found.source}: ${printer.found.executablePath}`;
+        }
       } finally {
-        process.chdir(cwd);
-        await rm(work, { recursive: true, force: true });
+        await printer?.close();
       }
     },
   });
 } catch (error) {
   if (error instanceof OutputError) exitOnOutputError(error);
+  if (error instanceof Error && error.name === 'PdfError') exitOnPdfError(error);
   console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${leftAsItWas(target.state)}`);
   process.exit(1);
 }
 console.log(`Built the site into ${shown(target.path)} for ${date}.`);
+if (values.pdf) printed.stdout.push(`Printed ${pdfs.length} PDF${pdfs.length === 1 ? '' : 's'}, one per version and language, with Chromium (${printedWith}).`);
 // Which version is current depends on the build date: say when the next one needs a build.
 for (const change of upcomingChanges(site)) {
   printed.stdout.push(`Version ${change.version} of ${change.document} takes effect on ${change.effective}: build the site again on or after ${change.effective} (the workflow in .github/workflows/site.yml builds daily).`);
@@ -150,6 +159,25 @@ async function fromCache(cache: BuildCache, key: string): Promise<void> {
   process.exit(0);
 }
 
+/** Astro builds the pages into `staging`. */
+async function buildSite(staging: string): Promise<void> {
+  const { build } = await import('astro');
+  // Astro builds into a folder of this build's own in the project, then the pages move to `staging`.
+  // Astro renames its assets into place, which fails across file systems (EXDEV); and it writes an
+  // intermediate server build into <outDir>/.prerender/ only when outDir is inside the current folder
+  // (else into the shared .astro/.prerender/, where two builds at once delete each other's); that
+  // server build needs the project's node_modules above it.
+  const work = await astroWorkFolder();
+  process.chdir(projectRoot);
+  try {
+    await build({ root: projectRoot, outDir: work, logLevel: 'warn', mode: 'production' });
+    await moveContents(work, staging);
+  } finally {
+    process.chdir(cwd);
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 /** `.astro/build-<pid>/` in the project, for this build alone; those of builds that were killed are removed. */
 async function astroWorkFolder(): Promise<string> {
   const parent = path.join(projectRoot, '.astro');
@@ -165,6 +193,15 @@ async function astroWorkFolder(): Promise<string> {
 
 function leftAsItWas(state: TargetState): string {
   return state === 'missing' || state === 'empty' ? `Nothing was written into ${shown(outDir)}.` : `The previous site in ${shown(outDir)} was left as it was.`;
+}
+
+/** Ends the build with the one line a PDF problem deserves (no browser, a page that would not print), and what became of the output folder. */
+function exitOnPdfError(error: unknown): never {
+  if (error instanceof Error && error.name === 'PdfError') {
+    console.error(`${error.message} ${leftAsItWas(target.state)}`);
+    process.exit(1);
+  }
+  throw error;
 }
 
 /** Ends the build with the one line an output folder problem deserves (a refusal: 2; anything else: 1). */

@@ -2,7 +2,9 @@
  * The Astro integration: loads the content once per build (or per change in
  * `astro dev`) and hands the site model to the pages as the virtual module
  * `virtual:legal-site/model` (see handoff.ts). Pages import the model; they
- * never read files.
+ * never read files. What the build command writes besides the pages (the
+ * PDFs of `--pdf`) reaches them as `virtual:legal-site/output`, so that a
+ * page links only to files the build writes.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +22,22 @@ export interface Options {
   contentDir: string;
   /** Build /translation-status/ (always in the preview; in a build only when asked: it is for the team, not the public). */
   translationStatus?: boolean;
+  /**
+   * The build command writes a PDF of every version (`--pdf`), so the version pages link to it. The
+   * command writes them after Astro, and fails the build if one cannot be written.
+   */
+  pdf?: boolean;
+}
+
+/** What `virtual:legal-site/output` gives the pages: which files the build writes besides them. */
+export interface OutputOptions {
+  pdf: boolean;
 }
 
 const moduleId = 'virtual:legal-site/model';
 const resolvedId = `\0${moduleId}`;
+const outputModuleId = 'virtual:legal-site/output';
+const resolvedOutputId = `\0${outputModuleId}`;
 
 export default function legalSite(options: Options): AstroIntegration {
   return {
@@ -37,7 +51,9 @@ export default function legalSite(options: Options): AstroIntegration {
         // A site published in a folder (baseUrl https://example.github.io/project/) is served
         // under its path, stylesheet included. The load is shared: the pages reuse it.
         const { site } = await content.load();
-        updateConfig({ ...(site ? { base: basePath(site) } : {}), vite: { plugins: [siteModelPlugin(contentDir, content)] } });
+        // The preview has no PDFs: its pages never link to one.
+        const output: OutputOptions = { pdf: mode === 'publish' && options.pdf === true };
+        updateConfig({ ...(site ? { base: basePath(site) } : {}), vite: { plugins: [siteModelPlugin(contentDir, content), outputPlugin(output)] } });
         if (mode === 'preview' || options.translationStatus) {
           injectRoute({ pattern: translationStatusUrl, entrypoint: fileURLToPath(new URL('../routes/translation-status.astro', import.meta.url)) });
         }
@@ -115,6 +131,14 @@ function siteModelPlugin(contentDir: string, content: ReturnType<typeof loader>)
         }, next);
       });
     },
+  };
+}
+
+function outputPlugin(output: OutputOptions): Plugin {
+  return {
+    name: 'legal-site:output',
+    resolveId: (id) => (id === outputModuleId ? resolvedOutputId : undefined),
+    load: (id) => (id === resolvedOutputId ? `export default ${JSON.stringify(output)};\n` : undefined),
   };
 }
 

@@ -1,11 +1,12 @@
 /** The site model → /policies.json, checked against its schema as it is made. */
 import { listKinds } from '../inventory/taxonomy.ts';
-import { absoluteUrl, changesFromUrl, changesUrl, currentOf, documentUrl, feedUrl, listUrl, noticeTargetUrl, versionUrl, webviewChangesUrl, webviewNoticeUrl, webviewUrl } from '../routing.ts';
+import { absoluteUrl, changesFromUrl, changesUrl, currentOf, documentUrl, feedUrl, listUrl, noticeTargetUrl, versionPdfUrl, versionUrl, webviewChangesUrl, webviewNoticeUrl, webviewUrl } from '../routing.ts';
 import { manifestSchema, type Manifest } from '../schema/manifest.ts';
 import { nextChange } from './schedule.ts';
 import type { DocumentModel, SiteModel, VersionModel } from './types.ts';
 
-export function buildManifest(site: SiteModel): Manifest {
+/** `pdf`: the build writes a PDF of every version (`npm run build -- --pdf`), so each version names its `pdfUrl`. */
+export function buildManifest(site: SiteModel, { pdf = false }: { pdf?: boolean } = {}): Manifest {
   const abs = (href: string) => absoluteUrl(site, href);
   /** The three lists' addresses, of one version or (no `version`) at the current version's stable addresses. */
   const lists = (locale: string, document: string, version?: string) =>
@@ -42,6 +43,7 @@ export function buildManifest(site: SiteModel): Manifest {
             ...(version.legacySha256?.[locale.code] ? { legacySha256: version.legacySha256[locale.code] } : {}),
             url: abs(versionUrl(locale.code, document.slug, version.id)),
             webviewUrl: abs(webviewUrl(locale.code, document.slug, version.id)),
+            ...(pdf ? { pdfUrl: abs(versionPdfUrl(locale.code, document.slug, version.id)) } : {}),
             ...(version.inventory?.[locale.code] && version.inventorySha256?.[locale.code] ? { inventory: { sha256: version.inventorySha256[locale.code], lists: lists(locale.code, document.slug, version.id) } } : {}),
             ...(version.changes?.[locale.code] ? { changesUrl: abs(changesUrl(locale.code, document.slug, version.id)), webviewChangesUrl: abs(webviewChangesUrl(locale.code, document.slug, version.id)) } : {}),
             ...changesFrom(document, version, locale.code, publishedIds),

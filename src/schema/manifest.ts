@@ -36,6 +36,7 @@ export const manifestVersionSchema = z.strictObject({
     .describe('Versions published before schemaVersion 2: the `sha256` this version had in manifests then (a hash of the rendered text). Consent logs from that time hold it; `npm run records:verify` accepts it.'),
   url: url.describe('The permanent page of this version.'),
   webviewUrl: url.describe('The light page of this version for an in-app webview.'),
+  pdfUrl: url.optional().describe('This version as a PDF, printed from its permanent page; its first page names the document, the version, its dates and this `sha256`. Present only when the site is built with `npm run build -- --pdf`.'),
   changesUrl: url.optional().describe('The redline against the previous version (absent for the first version).'),
   inventory: z
     .strictObject({

@@ -23,10 +23,10 @@ interface SiteBuild {
 }
 
 export const siteBuilds = {
-  /** The shipped example, for 2026-01-01. */
-  example: {},
-  /** The example again, for the reproducibility test. */
-  exampleAgain: {},
+  /** The shipped example, for 2026-01-01, with the PDF of every version (tests/build/pdf.test.ts). */
+  example: { args: ['--pdf'] },
+  /** The example again, for the reproducibility tests (PDFs included); never from the build cache, which would copy the first. */
+  exampleAgain: { args: ['--pdf', '--no-cache'] },
   /** An Arabic, right-to-left site. */
   rtl: { content: () => path.join(fixturesDir, 'sites/rtl') },
   /** Three versions, drafts included, on 2024-06-15: one in effect, one upcoming (from 2024-07-01), one draft. */
