@@ -25,14 +25,22 @@ export function useTranslations(site: Pick<SiteModel, 'ui'>, locale: string): Tr
 
 /** Intl formatters are slow to make and cheap to use: one per language, kept. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const formattedDates = new Map<string, string>();
 const languageNames = new Map<string, Intl.DisplayNames>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
 /** A date (YYYY-MM-DD) written the way `locale` writes dates, such as "September 15, 2022" or "2022年9月15日". */
 export function formatDate(date: string, locale: string): string {
-  let format = dateFormats.get(locale);
-  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
-  return format.format(new Date(`${date}T00:00:00Z`));
+  // Every page shows the same few dates: each is formatted once per language.
+  const key = `${locale} ${date}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    let format = dateFormats.get(locale);
+    if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
+    formatted = format.format(new Date(`${date}T00:00:00Z`));
+    if (formattedDates.size < 100_000) formattedDates.set(key, formatted);
+  }
+  return formatted;
 }
 
 /** A list written the way `locale` writes lists: "a, b, and c", "a、b和c". */

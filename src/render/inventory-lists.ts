@@ -14,7 +14,7 @@
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { Translate } from '../i18n/index.ts';
+import { formatList, type Translate } from '../i18n/index.ts';
 import type { ListKind } from '../inventory/taxonomy.ts';
 import type { DataItemModel, InventoryModel, ProcessingModel, RecipientModel } from '../model/types.ts';
 import { categoryLabel, regionName, retentionText } from './inventory-values.ts';
@@ -242,7 +242,7 @@ function operator(recipient: RecipientModel, t: Translate): ElementContent[] {
 
 function regions(codes: readonly string[], t: Translate): string {
   if (codes.length === 0) return t('lists.none');
-  return new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(codes.map((code) => regionName(code, t.locale)));
+  return formatList(codes.map((code) => regionName(code, t.locale)), t.locale);
 }
 
 function cell(value: ElementContent | ElementContent[] | string): ElementContent | ElementContent[] {
