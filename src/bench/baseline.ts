@@ -3,7 +3,10 @@
  * number of pages of the same text the way Astro does by default (a content
  * collection of Markdown files, its default Markdown engine, a minimal
  * layout). Written inside the project (bench/.work/) so that it resolves
- * Astro from the project's own node_modules.
+ * Astro from the project's own node_modules. `count` is the number of HTML
+ * pages our build wrote (src/bench/run.ts), every kind included: redlines
+ * from each earlier version, webview redlines and first-launch notices count
+ * on both sides.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

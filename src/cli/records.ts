@@ -1,8 +1,8 @@
 /**
  * The records commands (docs/records.md):
  *
- *   npm run record -- <document> <version> <locale> [inventory]
- *                                                       prints a version's canonical record (or its inventory's), then its sha256
+ *   npm run record -- <document> <version> <locale> [--annex inventory|notice]
+ *                                                       prints a version's canonical record (or an annex's), then its sha256
  *   npm run records:verify -- <policies.json> [--content <dir>]
  *                                                       compares an archived manifest with the content
  *   npm run records:migrate [-- --content <dir>]        converts the lock to the records format, once
@@ -22,14 +22,13 @@ const options = { content: contentOption };
 const parsed = parseSubcommand({
   show: {
     command: 'npm run -s record --',
-    summary: "Prints a version's canonical record in one language (or its data inventory's), then its sha256 on stderr.",
+    summary: "Prints a version's canonical record in one language (or the record of one of its annexes), then its sha256 on stderr.",
     positionals: [
       { name: '<document>', description: 'the document, by its folder name (such as privacy)' },
       { name: '<version>', description: 'the version, by its publication date' },
       { name: '<locale>', description: 'the language, such as en' },
-      { name: 'inventory', description: 'the version\'s data inventory instead of its text', optional: true, check: (value) => (value === 'inventory' ? undefined : '`inventory`') },
     ],
-    options,
+    options: { ...options, annex: { type: 'string', value: '<annex>', description: 'an annex with records of its own: `inventory` (the data inventory) or `notice` (the first-launch notice)' } },
     environment: buildDateEnvironment,
   },
   verify: {
@@ -50,23 +49,22 @@ const contentDir = folder(parsed.values.content, 'content');
 const date = buildDate();
 const [first = '', second = '', third = ''] = parsed.positionals;
 
-if (parsed.name === 'show') await show(first, second, third, parsed.positionals[3]);
+if (parsed.name === 'show') await show(first, second, third, parsed.values.annex);
 else if (parsed.name === 'verify') await verify(first);
 else await runMigrate();
 
-/** Prints a record: the version's text in `locale`, or with `annex` (`inventory`) the annex's. */
-async function show(document: string, version: string, locale: string, annex?: string): Promise<void> {
+async function show(document: string, version: string, locale: string, annex: string | undefined): Promise<void> {
   const records = new Map<string, string>();
   const { files } = await loadSite(contentDir, { mode: 'preview', drafts: true, buildDate: date, records });
   const record = records.get(recordKey(document, version, locale, annex));
+  const command = `npm run -s record -- ${document} ${version} ${locale}${annex ? ` --annex ${annex}` : ''}`;
   if (record === undefined) {
     const report = formatReport(files);
     console.error(`No ${annex ? `${annex} ` : ''}record of ${document} ${version} in ${locale} in ${path.relative(process.cwd(), contentDir) || '.'}/.${report ? `\n${report}` : ''}`);
     process.exit(1);
   }
   process.stdout.write(record);
-  const args = [document, version, locale, ...(annex ? [annex] : [])].join(' ');
-  console.error(`sha256 ${sha256(record)}  (of the lines above, exactly: \`npm run -s record -- ${args} 2>/dev/null | sha256sum\` gives the same)`);
+  console.error(`sha256 ${sha256(record)}  (of the lines above, exactly: \`${command} 2>/dev/null | sha256sum\` gives the same)`);
 }
 
 async function verify(manifestFile: string): Promise<void> {

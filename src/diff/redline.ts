@@ -6,6 +6,12 @@
  * removed or changed. Sequences are compared with the `diff` package, each
  * comparison bounded (`maxEditLength`), so that time grows linearly with
  * the text even when everything changed.
+ *
+ * Any two versions compare the same way, neighbours or not: a clause is
+ * matched by its id wherever it stands, so one that moved and moved back, or
+ * was removed and later restored, reads as what it is between the two
+ * versions compared. Clause-level results are kept in a
+ * {@link ClauseComparisons} that the redlines of one document share.
  */
 import { diffArrays } from 'diff';
 import type { TextRun } from '../markdown/remark-text-runs.ts';
@@ -57,7 +63,49 @@ interface Located {
   sectionId: string;
 }
 
-export function redline(before: ComparableText, after: ComparableText, locale: string, ids: { from: string; to: string }): Redline {
+/**
+ * Clause-level results shared by the redlines of one document. Comparing a
+ * version with every earlier one meets the same pair of clause texts again
+ * and again; rendered text is shared (src/markdown/cache.ts), so the same
+ * words in the same language are the same `blocks` array, and the pair of
+ * arrays keys the result. Results are shared between redlines: nothing may
+ * change them.
+ */
+export class ClauseComparisons {
+  /** By language (words are split the language's way), then by the two blocks arrays. */
+  readonly #pairs = new Map<string, WeakMap<TextRun[][], WeakMap<TextRun[][], Segment[][]>>>();
+  readonly #whole = { ins: new WeakMap<TextRun[][], Segment[][]>(), del: new WeakMap<TextRun[][], Segment[][]>() };
+  readonly #titles = new Map<string, Segment[]>();
+
+  /** The word-level redline of a clause's blocks. */
+  blocks(before: TextRun[][], after: TextRun[][], locale: string): Segment[][] {
+    let byBefore = this.#pairs.get(locale);
+    if (!byBefore) this.#pairs.set(locale, (byBefore = new WeakMap()));
+    let byAfter = byBefore.get(before);
+    if (!byAfter) byBefore.set(before, (byAfter = new WeakMap()));
+    let found = byAfter.get(after);
+    if (!found) byAfter.set(after, (found = diffBlocks(before, after, locale)));
+    return found;
+  }
+
+  /** A whole clause's blocks, all inserted or all deleted. */
+  whole(blocks: TextRun[][], type: 'ins' | 'del'): Segment[][] {
+    let found = this.#whole[type].get(blocks);
+    if (!found) this.#whole[type].set(blocks, (found = blocks.map((block) => wholeRuns(block, type))));
+    return found;
+  }
+
+  /** The redline of a title (of the text, a section or a clause). */
+  title(before: string | undefined, after: string | undefined, locale: string): Segment[] {
+    const key = `${locale}\u0000${before ?? ''}\u0000${after ?? ''}`;
+    let found = this.#titles.get(key);
+    if (!found) this.#titles.set(key, (found = diffRuns(runs(before), runs(after), locale)));
+    return found;
+  }
+}
+
+/** The redline from `before` to `after`; `memo` shares clause-level results with other redlines of the same document. */
+export function redline(before: ComparableText, after: ComparableText, locale: string, ids: { from: string; to: string }, memo = new ClauseComparisons()): Redline {
   const oldClauses = locate(before);
   const newClauses = locate(after);
   const inOrder = orderedIds(before, after, oldClauses, newClauses);
@@ -71,23 +119,23 @@ export function redline(before: ComparableText, after: ComparableText, locale: s
     for (const part of sequence) {
       for (const id of part.value) {
         if (part.removed) {
-          if (!newClauses.has(id)) clauses.push(removedClause(oldClauses.get(id)!.clause));
+          if (!newClauses.has(id)) clauses.push(removedClause(oldClauses.get(id)!.clause, memo));
           continue;
         }
         const old = oldClauses.get(id);
         const current = newClauses.get(id)!;
-        if (!old) clauses.push(addedClause(current.clause));
-        else clauses.push(compareClause(old, current, !inOrder.has(id), locale));
+        if (!old) clauses.push(addedClause(current.clause, memo));
+        else clauses.push(compareClause(old, current, !inOrder.has(id), locale, memo));
       }
     }
-    const titleRedline = previous && previous.title !== section.title ? diffRuns(runs(previous.title), runs(section.title), locale) : undefined;
+    const titleRedline = previous && previous.title !== section.title ? memo.title(previous.title, section.title, locale) : undefined;
     const status = !previous ? 'added' : titleRedline || clauses.some((clause) => clause.status !== 'unchanged') ? 'changed' : 'unchanged';
     return {
       id: section.id,
       status,
       ...(section.title ? { title: section.title } : {}),
       ...(titleRedline ? { titleRedline } : {}),
-      clauses: status === 'added' ? section.clauses.map(addedClause) : clauses,
+      clauses: status === 'added' ? section.clauses.map((clause) => addedClause(clause, memo)) : clauses,
     };
   });
 
@@ -97,12 +145,12 @@ export function redline(before: ComparableText, after: ComparableText, locale: s
       id: section.id,
       status: 'removed',
       ...(section.title ? { title: section.title } : {}),
-      clauses: section.clauses.filter((clause) => !newClauses.has(clause.id)).map(removedClause),
+      clauses: section.clauses.filter((clause) => !newClauses.has(clause.id)).map((clause) => removedClause(clause, memo)),
     });
   }
 
   const sdks = compareSdks(before.sdks, after.sdks, locale);
-  const titleRedline = before.title !== after.title ? diffRuns(runs(before.title), runs(after.title), locale) : undefined;
+  const titleRedline = before.title !== after.title ? memo.title(before.title, after.title, locale) : undefined;
   return {
     from: ids.from,
     to: ids.to,
@@ -126,12 +174,12 @@ function orderedIds(before: ComparableText, after: ComparableText, oldClauses: M
   return new Set(parts.filter((part) => !part.added && !part.removed).flatMap((part) => part.value));
 }
 
-function compareClause(old: Located, current: Located, outOfOrder: boolean, locale: string): ClauseChange {
+function compareClause(old: Located, current: Located, outOfOrder: boolean, locale: string, memo: ClauseComparisons): ClauseChange {
   const a = old.clause;
   const b = current.clause;
-  const titleRedline = a.title !== b.title ? diffRuns(runs(a.title), runs(b.title), locale) : undefined;
+  const titleRedline = a.title !== b.title ? memo.title(a.title, b.title, locale) : undefined;
   // Text rendered once is shared (src/markdown/cache.ts): the same blocks mean the same words.
-  const blocks = a.blocks === b.blocks ? [] : diffBlocks(a.blocks, b.blocks, locale);
+  const blocks = a.blocks === b.blocks ? [] : memo.blocks(a.blocks, b.blocks, locale);
   const reworded = Boolean(titleRedline && !isUnchanged(titleRedline)) || blocks.some((block) => !isUnchanged(block));
   const moved = outOfOrder || old.sectionId !== current.sectionId ? { fromSection: old.sectionId, toSection: current.sectionId } : undefined;
   const flags = flagChanges(a, b);
@@ -200,15 +248,15 @@ function flagChanges(a: ComparableClause, b: ComparableClause): FlagChange[] {
   return changes;
 }
 
-function addedClause(clause: ComparableClause): ClauseChange {
-  return wholeClause(clause, 'added', 'ins');
+function addedClause(clause: ComparableClause, memo: ClauseComparisons): ClauseChange {
+  return wholeClause(clause, 'added', 'ins', memo);
 }
 
-function removedClause(clause: ComparableClause): ClauseChange {
-  return wholeClause(clause, 'removed', 'del');
+function removedClause(clause: ComparableClause, memo: ClauseComparisons): ClauseChange {
+  return wholeClause(clause, 'removed', 'del', memo);
 }
 
-function wholeClause(clause: ComparableClause, status: 'added' | 'removed', type: Segment['type']): ClauseChange {
+function wholeClause(clause: ComparableClause, status: 'added' | 'removed', type: 'ins' | 'del', memo: ClauseComparisons): ClauseChange {
   return {
     id: clause.id,
     status,
@@ -217,7 +265,7 @@ function wholeClause(clause: ComparableClause, status: 'added' | 'removed', type
     flags: [],
     sdkTableChanged: false,
     listsChanged: false,
-    blocks: clause.blocks.map((block) => wholeRuns(block, type)),
+    blocks: memo.whole(clause.blocks, type),
   };
 }
 

@@ -19,6 +19,7 @@ import { previewMessages } from '../model/preview.ts';
 import type { SiteModel } from '../model/types.ts';
 import { frozenValuesSchema } from '../schema/frozen-values.ts';
 import { inventorySchema } from '../schema/inventory.ts';
+import { noticeSchema } from '../schema/notice.ts';
 import { policyTextPlaceholders, policyTextSchema } from '../schema/policy-text.ts';
 import { sdkDirectorySchema } from '../schema/sdks.ts';
 import { sitePlaceholders, siteSchema } from '../schema/site.ts';
@@ -87,6 +88,7 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
         hasSdksFile: version.sdks !== undefined,
         inventory: parseFile(version.inventory, inventorySchema),
         hasInventoryFile: version.inventory !== undefined,
+        notice: parseFile(version.notice, noticeSchema),
         translationsLock: parseFile(version.translations, translationsLockSchema),
         frozen: version.frozen.map((file) => parseFile(file, frozenValuesSchema)).filter((frozen) => frozen !== undefined),
         texts: new Map([...version.texts].map(([locale, file]) => [locale, { file, parsed: parseFile(file, policyTextSchema, policyTextPlaceholders) }])),

@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import type { UiSources } from '../i18n/resolve.ts';
 import type { FrozenValues } from '../schema/frozen-values.ts';
 import type { InventoryInput } from '../schema/inventory.ts';
+import type { NoticeInput } from '../schema/notice.ts';
 import type { PolicyTextInput } from '../schema/policy-text.ts';
 import type { SdkDirectoryInput } from '../schema/sdks.ts';
 import type { SiteConfig } from '../schema/site.ts';
@@ -58,6 +59,8 @@ export interface ParsedVersion {
   inventory: Parsed<InventoryInput> | undefined;
   /** True when inventory.yaml exists, even if it failed validation. */
   hasInventoryFile: boolean;
+  /** notice.yaml: the first-launch notice (an annex of its own), when it passed validation. */
+  notice: Parsed<NoticeInput> | undefined;
   translationsLock: Parsed<TranslationsLock> | undefined;
   /** Variable values frozen at publication (variables.yaml and variables.<locale>.yaml), merged per language. */
   frozen: Parsed<FrozenValues>[];

@@ -8,6 +8,7 @@
  *     content/<document>/<YYYY-MM-DD>/version.yaml
  *     content/<document>/<YYYY-MM-DD>/sdks.yaml        (optional)
  *     content/<document>/<YYYY-MM-DD>/inventory.yaml   (optional: the data inventory, an annex)
+ *     content/<document>/<YYYY-MM-DD>/notice.yaml      (optional: the first-launch notice, an annex)
  *     content/<document>/<YYYY-MM-DD>/<locale>.yaml    (one per language)
  *     content/<document>/<YYYY-MM-DD>/translations.yaml (written by translations:confirm)
  *     content/<document>/<YYYY-MM-DD>/variables.yaml    (written by publish-version)
@@ -31,6 +32,8 @@ export interface VersionFiles {
   sdks: VFile | undefined;
   /** inventory.yaml: the data inventory behind the collection, sharing and permission lists. */
   inventory: VFile | undefined;
+  /** notice.yaml: the first-launch notice, in every language. */
+  notice: VFile | undefined;
   /** translations.yaml: what each translation was made from. */
   translations: VFile | undefined;
   /** variables.yaml and variables.<locale>.yaml: values frozen at publication. */
@@ -186,7 +189,7 @@ async function readVersion(tree: ContentTree, id: string, dir: string, folder: V
   if (!listed) return undefined;
   const entries = sorted(listed);
   const yamlFiles = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.yaml')).map((entry) => entry.name);
-  const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, inventory: undefined, translations: undefined, frozen: [], byName: new Map(), yamlFiles, texts: new Map() };
+  const version: VersionFiles = { id, dir, folder, version: undefined, sdks: undefined, inventory: undefined, notice: undefined, translations: undefined, frozen: [], byName: new Map(), yamlFiles, texts: new Map() };
   const read = async (full: string) => {
     const file = await readContentFile(tree, full);
     if (file) version.byName.set(path.basename(full), file);
@@ -199,6 +202,7 @@ async function readVersion(tree: ContentTree, id: string, dir: string, folder: V
     if (entry.name === 'version.yaml') version.version = await read(full);
     else if (entry.name === 'sdks.yaml') version.sdks = await read(full);
     else if (entry.name === 'inventory.yaml') version.inventory = await read(full);
+    else if (entry.name === 'notice.yaml') version.notice = await read(full);
     else if (entry.name === 'translations.yaml') version.translations = await read(full);
     else if (frozenFile.test(entry.name)) {
       version.frozen.push(await read(full));

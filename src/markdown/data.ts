@@ -1,6 +1,6 @@
 /** What the caller tells the Markdown plugins about the text being rendered, through `file.data`. */
 import type { FlagKind } from '../schema/policy-text.ts';
-import type { InternalLink } from './remark-content-rules.ts';
+import type { DocumentLink, InternalLink, PageLinks, WrittenLink } from './remark-content-rules.ts';
 import type { TextRun } from './remark-text-runs.ts';
 
 declare module 'vfile' {
@@ -15,6 +15,14 @@ declare module 'vfile' {
     blocks: TextRun[][];
     /** Written by remark-content-rules: links to `#id` in the text. */
     internalLinks: InternalLink[];
+    /** A text outside the policy (a notice): where `page:<name>` and `#id` links lead. Clause text has none. */
+    pageLinks: PageLinks | undefined;
+    /** Written by remark-content-rules when `pageLinks` is set: every link, in reading order. */
+    writtenLinks: WrittenLink[];
+    /** Where `doc:<document>#<id>` leads in the text's language (the page of another document). */
+    documentHref: ((document: string, id: string | undefined) => string) | undefined;
+    /** Written by remark-content-rules: links to another document, checked later against the site's documents. */
+    documentLinks: DocumentLink[];
   }
 }
 

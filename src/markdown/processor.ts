@@ -23,7 +23,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { FlagKind } from '../schema/policy-text.ts';
 import './data.ts';
 import rehypeFlagBlocks from './rehype-flag-blocks.ts';
-import remarkContentRules, { type InternalLink } from './remark-content-rules.ts';
+import remarkContentRules, { type DocumentLink, type InternalLink, type PageLinks, type WrittenLink } from './remark-content-rules.ts';
 import remarkDepthLimit from './remark-depth-limit.ts';
 import remarkFlags from './remark-flags.ts';
 import remarkTextRuns, { type TextRun } from './remark-text-runs.ts';
@@ -53,6 +53,10 @@ export interface RenderOptions {
   variables: Readonly<Record<string, string>>;
   /** Flags every block of the text. */
   clauseFlag?: FlagKind | undefined;
+  /** Text outside the policy (a notice): where its `page:<name>` and `#id` links lead. */
+  pageLinks?: PageLinks | undefined;
+  /** Where `doc:<document>#<id>` leads in the text's language; without it such a link is refused. */
+  documentHref?: ((document: string, id: string | undefined) => string) | undefined;
 }
 
 export interface Rendered {
@@ -63,17 +67,21 @@ export interface Rendered {
   blocks: TextRun[][];
   /** Links to `#id` in the text, with their positions, for reference checks. */
   links: InternalLink[];
+  /** With `pageLinks`: every link as written, in reading order. */
+  writtenLinks: WrittenLink[];
+  /** Links to other documents (`doc:`), with their positions, for reference checks. */
+  documentLinks: DocumentLink[];
   /** Messages positioned in the Markdown text (line 1 is its first line). */
   messages: VFileMessage[];
 }
 
 export function renderMarkdown(markdown: string, options: RenderOptions): Rendered {
-  const file = new VFile({ value: markdown, data: { variables: options.variables, clauseFlag: options.clauseFlag } });
+  const file = new VFile({ value: markdown, data: { variables: options.variables, clauseFlag: options.clauseFlag, pageLinks: options.pageLinks, documentHref: options.documentHref } });
   const problem = limitProblem(markdown);
   if (problem) {
     fail(file, problem.reason, problem.point, problem.ruleId);
-    return { html: '', inlineFlags: [], blocks: [], links: [], messages: file.messages };
+    return { html: '', inlineFlags: [], blocks: [], links: [], writtenLinks: [], documentLinks: [], messages: file.messages };
   }
   const html = String(processor.processSync(file)).trim();
-  return { html, inlineFlags: file.data.inlineFlags ?? [], blocks: file.data.blocks ?? [], links: file.data.internalLinks ?? [], messages: file.messages };
+  return { html, inlineFlags: file.data.inlineFlags ?? [], blocks: file.data.blocks ?? [], links: file.data.internalLinks ?? [], writtenLinks: file.data.writtenLinks ?? [], documentLinks: file.data.documentLinks ?? [], messages: file.messages };
 }

@@ -128,6 +128,10 @@ export const rules = {
     title: 'Link address not allowed',
     hint: 'Links may use https://, http://, mailto: or tel:, or point to a clause in this document with #clause-id.',
   },
+  'notice-link': {
+    title: 'Notice link leads nowhere',
+    hint: 'In notice.yaml, link to a page of the version by name (`page:policy`; `page:collection`, `page:sharing`, `page:permissions` where the version has its data inventory) or to a section or clause of its policy with `#id`.',
+  },
   'unknown-sdk': {
     title: 'Unknown SDK',
     hint: 'Use the id of an SDK listed in the version’s sdks.yaml, or `all`.',

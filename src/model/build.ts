@@ -17,7 +17,8 @@ import { chainHead } from '../records/chain.ts';
 import type { VersionsLock } from '../schema/versions-lock.ts';
 import { siteContext, type BuildOptions } from './context.ts';
 import { buildDocument } from './document.ts';
-import { documentDescriptions } from './description.ts';
+import { documentOrder, documentSettings } from './document-settings.ts';
+import { checkDocumentLinks } from './document-links.ts';
 import type { SiteModel } from './types.ts';
 import { localeTexts } from './values.ts';
 
@@ -30,7 +31,12 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions, lo
   const ui = resolveUiStrings(site, context.locales, content.ui);
 
   const entries = lock?.data.entries ?? [];
-  const descriptions = documentDescriptions(site, content.documents.map((document) => document.slug), context.siteValues);
+  const settings = documentSettings(site, content.documents.map((document) => document.slug), context.siteValues);
+  const documents = [...content.documents].sort(documentOrder(site)).flatMap((document) => {
+    const built = buildDocument(document, context);
+    return built ? [{ ...built, ...settings.get(document.slug) }] : [];
+  });
+  checkDocumentLinks(context.documentLinks, documents);
   return {
     baseUrl: site.data.baseUrl.endsWith('/') ? site.data.baseUrl : `${site.data.baseUrl}/`,
     builtFor: options.buildDate,
@@ -39,11 +45,7 @@ export function buildSiteModel(content: ParsedContent, options: BuildOptions, lo
     governingLocale: site.data.governingLocale ?? site.data.sourceLocale,
     locales: context.locales.map((code) => ({ code, dir: site.data.locales[code]!.dir, ...localeTexts(site, code, context.siteValues.get(code) ?? {}) })),
     ui,
-    documents: content.documents.flatMap((document) => {
-      const built = buildDocument(document, context);
-      const description = descriptions.get(document.slug);
-      return built ? [{ ...built, ...(description ? { description } : {}) }] : [];
-    }),
+    documents,
     records: { chainHead: chainHead(entries), entries: entries.length },
   };
 }

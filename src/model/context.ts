@@ -6,6 +6,8 @@
 import type { Parsed } from '../load/parsed.ts';
 import { RenderCache } from '../markdown/cache.ts';
 import type { SiteConfig } from '../schema/site.ts';
+import { documentUrl, link } from '../routing.ts';
+import type { PendingDocumentLink } from './text.ts';
 import { resolveVariables } from './values.ts';
 
 export interface BuildOptions {
@@ -28,6 +30,10 @@ export interface SiteContext {
   siteValues: Map<string, Record<string, string>>;
   renderer: RenderCache;
   options: BuildOptions;
+  /** Where `doc:<document>#<id>` links lead in a language: the document's address, the site's base path included. */
+  documentHref: (locale: string) => (document: string, id: string | undefined) => string;
+  /** Every `doc:` link of the texts that can still change, checked once the documents are built. */
+  documentLinks: PendingDocumentLink[];
 }
 
 export function siteContext(site: Parsed<SiteConfig>, options: BuildOptions): SiteContext {
@@ -40,5 +46,7 @@ export function siteContext(site: Parsed<SiteConfig>, options: BuildOptions): Si
     siteValues: new Map(locales.map((locale) => [locale, resolveVariables(site, locale)])),
     renderer: new RenderCache(),
     options,
+    documentHref: (locale) => (document, id) => `${link(site.data, documentUrl(locale, document))}${id ? `#${id}` : ''}`,
+    documentLinks: [],
   };
 }

@@ -7,35 +7,10 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { fail } from '../messages/message.ts';
-import { closest } from '../messages/suggest.ts';
-import { keyNodeOf, nodeAtPath, placeOfNode } from '../load/yaml.ts';
-import type { SiteConfig } from '../schema/site.ts';
-import type { Parsed } from '../load/parsed.ts';
 import type { PolicyText } from './types.ts';
-import { localizedValue, plainText } from './values.ts';
 
 /** About what search engines show of a description. */
 export const descriptionLength = 155;
-
-/** Each document's description from site.yaml, per language, variables filled in; unknown documents are errors. */
-export function documentDescriptions(site: Parsed<SiteConfig>, slugs: readonly string[], variables: ReadonlyMap<string, Record<string, string>>): Map<string, Record<string, string>> {
-  const descriptions = new Map<string, Record<string, string>>();
-  for (const [slug, settings] of Object.entries(site.data.documents)) {
-    if (!slugs.includes(slug)) {
-      const suggestion = closest(slug, slugs);
-      const place = placeOfNode(site.source, keyNodeOf(nodeAtPath(site.source, ['documents']).node, slug) ?? nodeAtPath(site.source, ['documents']).node);
-      const expected = slugs.length > 0 ? `expected the folder name of a document (${slugs.map((known) => `\`${known}\``).join(', ')})` : 'expected the folder name of a document';
-      fail(site.source.file, `Unknown document \`${slug}\` under \`documents\`, ${expected}${suggestion ? `. Did you mean \`${suggestion}\`?` : ''}`, place, 'unknown-key');
-      continue;
-    }
-    const description = settings.description;
-    if (description === undefined) continue;
-    const path = ['documents', slug, 'description'];
-    descriptions.set(slug, Object.fromEntries([...variables].map(([locale, values]) => [locale, plainText(site.source, localizedValue(site, path, description, locale), path, values)])));
-  }
-  return descriptions;
-}
 
 /** The description of a page showing `text`: the document's own, or the start of its first clause. */
 export function pageDescription(descriptions: Record<string, string> | undefined, text: PolicyText): string {

@@ -2,10 +2,9 @@
  * Step: a document's versions → the document model. Decides which versions
  * this build includes (a draft only with `--drafts` or in a preview: a
  * draft left out reports its problems as warnings, so a broken draft never
- * blocks an urgent fix to the published policy), computes each version's
- * redline and inventory changes against the one before it, whether its
- * inventory changes need renewed consent, and which version is current on
- * the build date.
+ * blocks an urgent fix to the published policy), which version is current
+ * on the build date, and the redlines (against the version before, and for
+ * versions still ahead of a reader's consent, from every earlier one).
  */
 import type { ParsedDocument, ParsedVersion } from '../load/parsed.ts';
 import type { RuleId } from '../messages/catalog.ts';
@@ -33,10 +32,11 @@ export function buildDocument(document: ParsedDocument, context: SiteContext): D
   }
   if (built.length === 0) return undefined;
   built.sort((a, b) => (a.model.id < b.model.id ? -1 : 1));
-  redlines(built);
-  suggestConsent(built, context.sourceLocale);
   const versions = built.map((version) => version.model).reverse();
   const current = assignStatuses(versions, context.options.buildDate);
+  redlines(built);
+  // Needs the inventory changes that the redlines step computed.
+  suggestConsent(built, context.sourceLocale);
   return { slug: document.slug, current: current?.id ?? versions.at(-1)!.id, versions };
 }
 

@@ -71,7 +71,7 @@ export function buildInventory(input: InventoryInputs): BuiltInventory | undefin
     built.sensitiveNames.set(locale, sensitive);
     context.options.records?.set(recordKey(document, version.id, locale, 'inventory'), serialized);
     if (published?.[locale] !== undefined && published[locale] !== built.sha256[locale]) {
-      fail(inventory.source.file, `Unexpected change to the published inventory of \`${key}\` in \`${locale}\`: its canonical record no longer has the hash recorded in the lock`, { line: 1, column: 1 }, 'record-changed', `Compare \`npm run record -- ${document} ${version.id} ${locale} inventory\` with the published inventory; undo what changed it (inventory.yaml, the frozen variables, or the generator).`);
+      fail(inventory.source.file, `Unexpected change to the published inventory of \`${key}\` in \`${locale}\`: its canonical record no longer has the hash recorded in the lock`, { line: 1, column: 1 }, 'record-changed', `Compare \`npm run record -- ${document} ${version.id} ${locale} --annex inventory\` with the published inventory; undo what changed it (inventory.yaml, the frozen variables, or the generator).`);
     }
   }
   return built;

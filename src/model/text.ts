@@ -5,6 +5,7 @@
  * record whose hash is published. Renders each clause through the Markdown
  * processor (cached) and carries its messages back to their YAML positions.
  */
+import type { VFile } from 'vfile';
 import type { ComparableClause, ComparableText } from '../diff/redline.ts';
 import type { ClauseForLint, TextForLint } from '../lint/index.ts';
 import type { Parsed, ParsedVersion } from '../load/parsed.ts';
@@ -35,6 +36,20 @@ export interface TextInput {
   /** The version has an inventory.yaml (which clauses may place lists from). */
   hasInventory: boolean;
   renderer: RenderCache;
+  /** Where `doc:<document>#<id>` links lead in this language. */
+  documentHref: (document: string, id: string | undefined) => string;
+  /** Receives each `doc:` link with its place, for the check once every document is built (not given for a published version, which cannot change). */
+  documentLinks?: PendingDocumentLink[] | undefined;
+}
+
+/** A link to another document, to check once the site's documents are known (src/model/build.ts). */
+export interface PendingDocumentLink {
+  file: VFile;
+  place: Place;
+  locale: string;
+  clause: string;
+  document: string;
+  id: string | undefined;
 }
 
 export interface BuiltText {
@@ -77,8 +92,11 @@ export function buildText(input: TextInput): BuiltText {
       const path = ['sections', s, 'clauses', c];
       const place = idPlace(clause.id, [...path, 'id']);
       const textNode = nodeAtPath(source, [...path, 'text']).node;
-      const rendered = input.renderer.render(locale, clause.text, { variables: values, clauseFlag: clause.flag });
+      const rendered = input.renderer.render(locale, clause.text, { variables: values, clauseFlag: clause.flag, documentHref: input.documentHref });
       const toFile = markdownPointMapper(source, textNode);
+      for (const link of rendered.documentLinks) {
+        input.documentLinks?.push({ file: source.file, place: link.position ? toFile(link.position.start) : place, locale, clause: clause.id, document: link.document, id: link.id });
+      }
       if (pageLength <= maxPageLength && (pageLength += rendered.html.length) > maxPageLength) {
         fail(source.file, `Unexpected length: with this clause, the clauses of this file come to more than ${maxPageLength.toLocaleString('en')} characters once variables are filled in, expected less`, placeOfNode(source, textNode), 'text-too-long');
       }

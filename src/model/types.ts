@@ -6,6 +6,7 @@ import type { InventoryChange } from '../diff/inventory.ts';
 import type { Redline } from '../diff/types.ts';
 import type { UiMessages } from '../i18n/messages.ts';
 import type { CategoryId, CollectionMethod, ExpiryAction, FunctionKind, LegalBasis, ListKind, Necessity, PurposeCategoryId, RecipientRole, SensitiveClass } from '../inventory/taxonomy.ts';
+import type { NoticePage } from '../schema/notice.ts';
 import type { FlagKind } from '../schema/policy-text.ts';
 
 export interface SiteModel {
@@ -45,6 +46,8 @@ export interface DocumentModel {
   current: string;
   /** Its description for search results, per language, when site.yaml gives one (see src/model/description.ts). */
   description?: Record<string, string>;
+  /** Its name on / and in the header, per language, when site.yaml gives one; otherwise its current text's title. */
+  title?: Record<string, string>;
   /** Newest first. Drafts only in a preview. */
   versions: VersionModel[];
 }
@@ -76,6 +79,12 @@ export interface VersionModel {
   legacySha256?: Record<string, string>;
   /** The redline against the previous version, per language. */
   changes?: Record<string, Redline>;
+  /**
+   * Current, upcoming and draft versions only: the redline from every earlier
+   * version of this build, by that version's id, then per language. The entry
+   * for the previous version is the same object as `changes`.
+   */
+  changesFrom?: Record<string, Record<string, Redline>>;
   /** How far each translated language is, keyed by language tag (the source language is not listed). */
   translations: Record<string, TranslationStatus>;
   /** The data inventory in each language (src/model/inventory.ts): the source of the three lists. Absent when the version has none, or its inventory is not yet published. */
@@ -86,6 +95,8 @@ export interface VersionModel {
   inventoryChanges?: Record<string, InventoryChange[]>;
   /** The author's reason, per language, why inventory changes that would need renewed consent do not (version.yaml `materialOverride`). */
   materialOverride?: Record<string, string>;
+  /** The first-launch notice (notice.yaml), per language, when the version has one in this build. */
+  notice?: Record<string, NoticeModel>;
 }
 
 /** A version's data inventory in one language: what the collection, sharing and permission lists show. */
@@ -182,6 +193,27 @@ export interface RecipientModel {
 }
 
 export type { ListKind };
+
+/** A version's first-launch notice in one language. */
+export interface NoticeModel {
+  /** Sanitized HTML; its links lead to this version's pages in the webview (src/routing.ts, `noticeTargetUrl`). */
+  html: string;
+  /** The words as plain text, one paragraph per block, blocks separated by a blank line: for a native dialog. */
+  text: string;
+  /** Every link, in reading order. */
+  links: NoticeLink[];
+  /** sha256 of the notice's canonical record (docs/records.md). */
+  sha256: string;
+}
+
+export interface NoticeLink {
+  /** The linked words, as in `text`. */
+  label: string;
+  target: NoticeTarget;
+}
+
+/** A page of the notice's version (with `id`: a section or clause of the policy), or an address outside the site. */
+export type NoticeTarget = { page: NoticePage; id?: string } | { href: string };
 
 export interface TranslationStatus {
   /** Clauses translated from the current source text. */

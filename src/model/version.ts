@@ -16,6 +16,7 @@ import type { TextForLint } from '../lint/index.ts';
 import type { TextFacts } from '../translation/facts.ts';
 import type { SiteContext } from './context.ts';
 import { buildInventory } from './inventory.ts';
+import { buildNotice } from './notice.ts';
 import { checkSdkIds } from './sdks.ts';
 import { buildText } from './text.ts';
 import { checkTranslations, fillUntranslated } from './translations.ts';
@@ -71,7 +72,7 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
   for (const locale of locales) {
     const text = version.texts.get(locale)?.parsed;
     if (!text) continue;
-    const built = buildText({ text, locale, values: valuesFor(version, locale, context.siteValues), version, document, dates, sdkIds, hasInventory: version.hasInventoryFile, renderer: context.renderer });
+    const built = buildText({ text, locale, values: valuesFor(version, locale, context.siteValues), version, document, dates, sdkIds, hasInventory: version.hasInventoryFile, renderer: context.renderer, documentHref: context.documentHref(locale), documentLinks: publication ? undefined : context.documentLinks });
     texts[locale] = built.text;
     facts.set(locale, built.facts);
     comparable.set(locale, built.comparable);
@@ -120,6 +121,15 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
       }
     }
   }
+  const notice = buildNotice({
+    version,
+    document,
+    locales: Object.keys(texts),
+    ids: (locale) => new Set(facts.get(locale) ? [...facts.get(locale)!.sections, ...facts.get(locale)!.clauses].map((item) => item.id) : []),
+    // The three lists are pages of the data inventory: a link to them is an error where the version has none in that language.
+    hasLists: (locale) => inventory?.models[locale] !== undefined,
+    context,
+  });
 
   const sha256: Record<string, string> = {};
   for (const [locale, record] of records) {
@@ -146,6 +156,7 @@ export function buildVersion(version: ParsedVersion, document: string, context: 
       translations,
       ...(inventory ? { inventory: inventory.models, inventorySha256: inventory.sha256 } : {}),
       ...(meta.data.materialOverride ? { materialOverride: meta.data.materialOverride.reason } : {}),
+      ...(notice ? { notice } : {}),
     },
     comparable,
     records,

@@ -9,7 +9,7 @@
  * The form, `legal-site-inventory/1`, is JSON with the keys in the order
  * below, indented by two spaces, ending with one line feed, in UTF-8.
  * Optional keys are left out when absent; lists keep the file's order.
- * `npm run record -- <document> <version> <locale> inventory` prints it.
+ * `npm run record -- <document> <version> <locale> --annex inventory` prints it.
  */
 import type { CategoryId, CollectionMethod, ExpiryAction, FunctionKind, LegalBasis, Necessity, PurposeCategoryId, RecipientRole, SensitiveClass } from '../inventory/taxonomy.ts';
 import { sha256 } from './canonical.ts';

@@ -4,8 +4,9 @@
  * its dates, SDK directory, translation fingerprints and frozen variable
  * values. Material added to a version after publication is an annex with a
  * record of its own: a translation (`<locale>.yaml` with its
- * `variables.<locale>.yaml`), and later the inventory and the first-launch
- * notice.
+ * `variables.<locale>.yaml`), the first-launch notice (`notice.yaml`, always
+ * a record of its own, even when published with its version) and the data
+ * inventory (`inventory.yaml`, likewise).
  */
 import type { RecordKind } from '../schema/versions-lock.ts';
 
@@ -13,7 +14,7 @@ const localeFile = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$/;
 const localeValuesFile = /^variables\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$/;
 
 /** Annexes kept in one file of a fixed name, by record kind. */
-export const annexFileNames: Partial<Record<RecordKind, string>> = { inventory: 'inventory.yaml' };
+export const annexFileNames: Partial<Record<RecordKind, string>> = { inventory: 'inventory.yaml', notice: 'notice.yaml' };
 
 export interface FileRecord {
   record: RecordKind;

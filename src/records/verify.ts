@@ -7,7 +7,8 @@
  * lock entry that pairs it with the record's hash. When the archived
  * manifest carries the lock's chain head, the current lock must still
  * contain that entry: a rewritten history fails even if every file was
- * rewritten to match.
+ * rewritten to match. A first-launch notice the manifest gives is checked
+ * the same way, against its own record.
  */
 import { z } from 'zod';
 import { loadSite } from '../load/index.ts';
@@ -23,7 +24,7 @@ const archivedManifestSchema = z.object({
     z.object({
       document: z.string(),
       locale: z.string(),
-      versions: z.array(z.object({ version: z.string(), sha256: z.string(), legacySha256: z.string().optional(), inventory: z.object({ sha256: z.string() }).optional() })),
+      versions: z.array(z.object({ version: z.string(), sha256: z.string(), legacySha256: z.string().optional(), inventory: z.object({ sha256: z.string() }).optional(), notice: z.object({ sha256: z.string() }).optional() })),
     }),
   ),
 });
@@ -32,9 +33,9 @@ export interface VerifyProblem {
   document: string;
   version: string;
   locale: string;
+  /** Set for an annex's record (`inventory`, `notice`), absent for the version's own. */
+  annex?: string;
   problem: 'differs' | 'disappeared';
-  /** Set for the record of an annex (the inventory), not of the version's text. */
-  annex?: 'inventory';
 }
 
 export interface VerifyOutcome {
@@ -92,6 +93,14 @@ export async function verifyRecords(archived: z.output<typeof archivedManifestSc
       const entry = entries.find((candidate) => candidate.document === document.document && candidate.version === version.version && candidate.record === 'policy');
       if (entry?.legacySha256?.[document.locale] === version.sha256 && entry.records[document.locale] === current) continue;
       problems.push({ document: document.document, version: version.version, locale: document.locale, problem: 'differs' });
+    }
+    // The first-launch notice a manifest gave (schemaVersion 2 on): a record of its own.
+    for (const version of document.versions) {
+      if (!version.notice) continue;
+      checked++;
+      const serialized = records.get(recordKey(document.document, version.version, document.locale, 'notice'));
+      const problem = serialized === undefined ? 'disappeared' : sha256(serialized) === version.notice.sha256 ? undefined : 'differs';
+      if (problem) problems.push({ document: document.document, version: version.version, locale: document.locale, annex: 'notice', problem });
     }
   }
   return { ok: problems.length === 0 && errors.length === 0, checked, problems, errors };

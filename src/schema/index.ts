@@ -1,6 +1,7 @@
 /** Every content schema, by the file it checks. The JSON Schema files in `schemas/` are generated from these. */
 import { frozenValuesSchema } from './frozen-values.ts';
 import { inventorySchema } from './inventory.ts';
+import { noticeSchema } from './notice.ts';
 import { policyTextSchema } from './policy-text.ts';
 import { sdkDirectorySchema } from './sdks.ts';
 import { siteSchema } from './site.ts';
@@ -18,6 +19,7 @@ export const contentSchemas = {
   'versions-lock': { schema: versionsLockSchema, title: 'Published versions (content/versions.lock.yaml), written by npm run publish-version' },
   'frozen-values': { schema: frozenValuesSchema, title: 'Variable values frozen at publication (content/<document>/<YYYY-MM-DD>/variables.yaml), written by npm run publish-version' },
   ui: { schema: uiStringsSchema, title: 'Interface words for one language (content/ui/<locale>.yaml)' },
+  notice: { schema: noticeSchema, title: 'First-launch notice of a version (content/<document>/<YYYY-MM-DD>/notice.yaml)' },
   translations: { schema: translationsLockSchema, title: 'Translation records (content/<document>/<YYYY-MM-DD>/translations.yaml), written by npm run translations:confirm' },
 } as const;
 

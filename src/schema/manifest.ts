@@ -44,6 +44,28 @@ export const manifestVersionSchema = z.strictObject({
     })
     .optional()
     .describe('The version’s data inventory and the lists generated from it, when it has one (docs/inventory.md).'),
+  webviewChangesUrl: url.optional().describe('The same redline, as a light page for an in-app webview (absent for the first version).'),
+  changesFrom: z
+    .record(date, z.strictObject({ url: url.describe('The redline from that version to this one.'), webviewUrl: url.describe('The same redline for an in-app webview.') }))
+    .optional()
+    .describe('The current and upcoming versions only: the redline from every earlier version, by its id. An app that stored the version its user accepted opens the entry for it to show everything that changed since.'),
+  notice: z
+    .strictObject({
+      text: z.string().describe('The notice as plain text, paragraphs separated by a blank line, for a native dialog. Each link’s words appear in it.'),
+      links: z
+        .array(
+          z.strictObject({
+            label: z.string().describe('The linked words, as they appear in `text`.'),
+            url: url.describe('Where the link leads: a page of the site (hosted), or an address outside it.'),
+            webviewUrl: url.optional().describe('The same page for an in-app webview, where the site has one.'),
+          }),
+        )
+        .describe('The notice’s links, in reading order.'),
+      webviewUrl: url.describe('The notice as a light page for an in-app webview (permanent).'),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of the notice’s canonical record in this language (docs/records.md): store it with the user’s acknowledgement.'),
+    })
+    .optional()
+    .describe('The first-launch notice of this version, in this language, when it has one.'),
 });
 
 export const manifestSchema = z.strictObject({
@@ -67,6 +89,7 @@ export const manifestSchema = z.strictObject({
       webviewUrl: url.describe('The stable webview address, always showing the current version.'),
       feedUrl: url.describe('Atom feed of new versions.'),
       lists: listsSchema.optional().describe('The stable addresses of the current version’s lists, when it has an inventory.'),
+      noticeWebviewUrl: url.optional().describe('The stable webview address of the first-launch notice, always showing the current version’s (when it has one).'),
       current: date.describe('Id of the version in effect.'),
       /** The newest version that needs renewed consent and is in effect (or the first version): consent given before it is outdated. */
       consentRequiredSince: date.describe('Id of the newest version in effect that needed renewed consent (or the first version). A user whose consent predates it must be asked again.'),

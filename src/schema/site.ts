@@ -11,6 +11,10 @@ export const localeSchema = z.strictObject({
 
 /** Settings of one document (its folder name is the key under `documents:`). */
 export const documentSettingsSchema = z.strictObject({
+  /** Its title on / and in the header; otherwise the title of its current version's text. */
+  title: maybeLocalizedTextSchema
+    .optional()
+    .describe('The document’s name on / and in the header of every page, per language (`en:`, `zh-CN:` …). Without it, the title of its current version is used.'),
   /** What search results and link previews show under the title; otherwise the start of the first clause. */
   description: maybeLocalizedTextSchema
     .optional()
@@ -46,7 +50,7 @@ export const siteSchema = z
     documents: z
       .record(idSchema, documentSettingsSchema)
       .default({})
-      .describe('Settings per document, keyed by its folder name (such as `privacy`): its `description` for search results.'),
+      .describe('Settings per document, keyed by its folder name (such as `privacy`): its `title` and its `description` for search results. The documents are listed on / and in the header in this order.'),
     /** Values written once and used in text as `{{name}}`. */
     variables: z
       .record(variableNameSchema, maybeLocalizedTextSchema)

@@ -25,7 +25,7 @@ const alternatesOf = (tree: Root) =>
 describe('the example in two languages', () => {
   it('has every page in both languages', () => {
     const lists = ['collection/', 'sharing/', 'permissions/'];
-    const paths = ['', '2022-09-15/', '2025-06-01/', '2025-06-01/changes/', 'history/', ...['', '2022-09-15/', '2025-06-01/'].flatMap((version) => lists.map((list) => `${version}${list}`))];
+    const paths = ['', '2022-09-15/', '2025-06-01/', '2025-06-01/changes/', '2025-06-01/changes/2022-09-15/', 'history/', ...['', '2022-09-15/', '2025-06-01/'].flatMap((version) => lists.map((list) => `${version}${list}`))];
     expect(policyPages.map((page) => page.url).sort()).toEqual(['en', 'zh-CN'].flatMap((locale) => paths.map((tail) => `/${locale}/privacy/${tail}`)).sort());
   });
 
@@ -65,7 +65,11 @@ describe('the example in two languages', () => {
       expect(Object.keys(alternates).sort(), page.url).toEqual(['en', 'x-default', 'zh-CN']);
       expect(alternates['x-default']).toBe(alternates['en']);
       const own = page.url.startsWith('/zh-CN/') ? 'zh-CN' : 'en';
-      expect(alternates[own], page.url).toBe(`${baseUrl}${page.url}`);
+      // The redline from the previous version at …/changes/<previous>/ repeats …/changes/: that is its canonical page, and its alternates are that page's.
+      const canonical = String(select('link[rel="canonical"]', page.tree)!.properties['href']);
+      if (page.url.endsWith('/changes/2022-09-15/')) expect(canonical, page.url).toBe(`${baseUrl}${page.url.replace('2022-09-15/', '')}`);
+      else expect(canonical, page.url).toBe(`${baseUrl}${page.url}`);
+      expect(alternates[own], page.url).toBe(canonical);
       for (const [lang, href] of Object.entries(alternates)) {
         const target = pages.find((candidate) => `${baseUrl}${candidate.url}` === href);
         expect(target, `${page.url} → ${lang} ${href}`).toBeDefined();
@@ -73,7 +77,6 @@ describe('the example in two languages', () => {
       }
       const switchLinks = selectAll('nav.language-switch a', page.tree).map((a) => String(a.properties['href']));
       expect(switchLinks.map((href) => `${baseUrl}${href}`).sort()).toEqual([alternates['en'], alternates['zh-CN']].sort());
-      expect(select('link[rel="canonical"]', page.tree)!.properties['href']).toBe(`${baseUrl}${page.url}`);
     }
   });
 

@@ -69,7 +69,9 @@ async function until(url: string, check: (page: { status: number; body: string }
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${url} never reached the expected state; last answer: ${last?.status} ${last?.body.slice(0, 600)}`);
+  // On failure, say what the page listed (the problems), not just its first bytes.
+  const listed = last ? selectAll('li pre', fromHtml(last.body)).map((pre) => toText(pre).split('\n')[0]) : [];
+  throw new Error(`${url} never reached the expected state; last answer: ${last?.status} ${listed.length ? listed.join('\n') : last?.body.slice(0, 600)}`);
 }
 
 describe('the preview', () => {

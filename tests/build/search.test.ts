@@ -82,8 +82,12 @@ describe.each(pages)('$url', ({ url, html, tree }) => {
     expect(viewport).toContain('width=device-width');
     expect(viewport).not.toMatch(/user-scalable\s*=\s*(no|0)|maximum-scale/);
     const canonical = selectAll('link[rel~="canonical"]', tree).map((link) => String(link.properties['href']));
-    // A webview page is kept out of search (robots.txt), and names no canonical page.
-    expect(canonical).toEqual(url.startsWith('/webview/') ? [] : [new URL(url.slice(1), base).href]);
+    // A webview page is kept out of search (robots.txt), and names no canonical page. The redline from
+    // the previous version at …/changes/<previous>/ repeats …/changes/, which it names as canonical.
+    const repeated = /^(\/[^/]+\/[^/]+\/\d{4}-\d{2}-\d{2}\/changes\/)\d{4}-\d{2}-\d{2}\/$/.exec(url)?.[1];
+    if (url.startsWith('/webview/')) expect(canonical).toEqual([]);
+    else if (repeated) expect([[new URL(url.slice(1), base).href], [new URL(repeated.slice(1), base).href]]).toContainEqual(canonical);
+    else expect(canonical).toEqual([new URL(url.slice(1), base).href]);
   });
 
   it('gives valid hreflang codes with absolute addresses', () => {
@@ -132,7 +136,8 @@ describe('the meta description', () => {
     const written = parse(readFileSync(path.join(exampleContent, 'site.yaml'), 'utf8')) as { documents: { privacy: { description: Record<string, string> } }; variables: Record<string, Record<string, string>> };
     for (const locale of ['en', 'zh-CN']) {
       const expected = written.documents.privacy.description[locale]!.replace(/\{\{(\w+)\}\}/g, (_, name: string) => written.variables[name]![locale]!);
-      for (const page of pages.filter((each) => each.url.replace(/^\/webview/, '').startsWith(`/${locale}/privacy/`) && !/history|changes|collection|sharing|permissions/.test(each.url))) {
+      // The first-launch notice (a webview page) is described by its own words; the lists by theirs.
+      for (const page of pages.filter((each) => each.url.replace(/^\/webview/, '').startsWith(`/${locale}/privacy/`) && !/history|changes|notice|collection|sharing|permissions/.test(each.url))) {
         expect(select('meta[name="description"]', page.tree)!.properties['content'], page.url).toBe(expected);
       }
       // A list page says what the list shows.

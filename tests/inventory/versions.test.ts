@@ -101,7 +101,7 @@ describe('the inventory is a published record of its own', () => {
       ['policy', ['en.yaml', 'sdks.yaml', 'translations.yaml', 'variables.yaml', 'version.yaml', 'zh-CN.yaml']],
       ['inventory', ['inventory.yaml']],
     ]);
-    const shown = cli('records.ts', 'show', 'notice', '2024-01-10', 'zh-CN', 'inventory', '--content', dir);
+    const shown = cli('records.ts', 'show', 'notice', '2024-01-10', 'zh-CN', '--annex', 'inventory', '--content', dir);
     expect(shown.status, shown.stderr).toBe(0);
     expect(JSON.parse(shown.stdout)).toMatchObject({ format: 'legal-site-inventory/1', document: 'notice', version: '2024-01-10', locale: 'zh-CN' });
     expect(sha256(shown.stdout)).toBe(lock.entries[1].records['zh-CN']);
@@ -152,7 +152,7 @@ describe('the inventory is a published record of its own', () => {
     const { messages } = await messagesOf(dir);
     const changed = messages.filter((message) => message.ruleId === 'record-changed');
     expect(changed.map((message) => [message.file, message.reason])).toEqual([[`${first}/inventory.yaml`, 'Unexpected change to the published inventory of `notice/2024-01-10` in `en`: its canonical record no longer has the hash recorded in the lock']]);
-    expect(changed[0]!.note).toContain('npm run record -- notice 2024-01-10 en inventory');
+    expect(changed[0]!.note).toContain('npm run record -- notice 2024-01-10 en --annex inventory');
   });
 
   it('a published version that would have needed renewed consent gets an informational warning, and keeps its flag', async () => {

@@ -156,6 +156,7 @@ const fixtures: Record<RuleId, RuleFixture> = {
   'xliff-source-changed': { from: bilingualSite, changes: changedClause, xliff: async (dir) => translateUnits(await exportOf(dir), { liability: '我们对服务中断或延迟不承担责任。' }).replace('We are not liable for outages or delays.', 'We are not liable.'), file: 'zh-CN.xlf' },
   // A new clause with a link, a variable and a flag, translated without the flag's code.
   'xliff-codes': { from: bilingualSite, changes: { [en]: (text) => text.replace('      - id: sdks\n', `${contactClause}      - id: sdks\n`) }, xliff: async (dir) => translateUnits(await exportOf(dir), { 'contact.title': '联系我们', contact: '关于您的数据，请致信<pc id="1"><ph id="2"/></pc>。' }), file: 'zh-CN.xlf' },
+  'notice-link': { from: versionsSite, changes: { 'notice/2024-09-01/notice.yaml': 'text:\n  en: Read [our lists](page:nowhere).\n' }, file: 'notice/2024-09-01/notice.yaml' },
   'ui-plural': { changes: { 'ui/en.yaml': 'changes.unchangedClauses: "{count} unchanged clauses"\n', 'site.yaml': replaceOnce('locales:\n', 'locales:\n  ru:\n    name: Русский\n'), 'ui/ru.yaml': 'changes.unchangedClauses: "{count} пунктов"\n' }, file: 'ui/ru.yaml' },
   'inventory-reference': { from: inventorySite, changes: { [inventory]: replaceOnce('data: [device-model]', 'data: [device-modle]') }, file: inventory },
   'inventory-row-incomplete': { from: inventorySite, changes: { [inventory]: replaceOnce('    method: sdk\n', '') }, file: inventory },

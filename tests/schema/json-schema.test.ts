@@ -25,6 +25,7 @@ function expectedSchemaOf(file: string): string {
   if (name === 'sdks.yaml') return 'sdks';
   if (name === 'inventory.yaml') return 'inventory';
   if (name === 'translations.yaml') return 'translations';
+  if (name === 'notice.yaml') return 'notice';
   if (name === 'versions.lock.yaml') return 'versions-lock';
   if (/^variables(\.[^.]+)?\.yaml$/.test(name)) return 'frozen-values';
   if (path.basename(path.dirname(file)) === 'ui') return 'ui';

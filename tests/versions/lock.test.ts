@@ -23,9 +23,9 @@ function versions(dir: string, ...args: string[]) {
 }
 
 describe('locked history', () => {
-  it('the example has both versions and their inventories locked and loads cleanly', async () => {
+  it('the example has both versions locked, the 2025 notice and both inventories as annexes, and loads cleanly', async () => {
     const lock = parse(readFileSync(path.join(exampleContent, 'versions.lock.yaml'), 'utf8'));
-    expect(lock.entries.map((entry: { document: string; version: string; record: string }) => `${entry.document}/${entry.version} ${entry.record}`)).toEqual(['privacy/2022-09-15 policy', 'privacy/2025-06-01 policy', 'privacy/2022-09-15 inventory', 'privacy/2025-06-01 inventory']);
+    expect(lock.entries.map((entry: { document: string; version: string; record: string }) => `${entry.document}/${entry.version} ${entry.record}`)).toEqual(['privacy/2022-09-15 policy', 'privacy/2025-06-01 policy', 'privacy/2025-06-01 notice', 'privacy/2022-09-15 inventory', 'privacy/2025-06-01 inventory']);
     expect((await messagesOf(siteWith({}, exampleContent))).messages).toEqual([]);
   });
 

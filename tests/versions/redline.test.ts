@@ -1,15 +1,23 @@
 /**
  * The redline engine, case by case: clauses added, removed, moved and
  * reworded, Chinese compared word by word, flags gained and lost, SDK rows
- * added, removed and changed, and identical versions. Texts are written as
- * Markdown and go through the real pipeline, as content does.
+ * added, removed and changed, and identical versions; then across several
+ * versions (a clause that moved on, moved back, was removed and restored,
+ * or reworded twice reads as what it is between the two versions compared),
+ * and the model step that compares the current, upcoming and draft versions
+ * with every earlier one, sharing clause-level results between the pairs.
+ * Texts are written as Markdown and go through the real pipeline, as
+ * content does.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redline, type ComparableText } from '../../src/diff/redline.ts';
+import { ClauseComparisons, redline, type ComparableText } from '../../src/diff/redline.ts';
+import { loadSite } from '../../src/load/index.ts';
 import type { Segment } from '../../src/diff/types.ts';
 import { renderMarkdown } from '../../src/markdown/processor.ts';
 import type { SdkModel } from '../../src/model/types.ts';
 import type { FlagKind } from '../../src/schema/policy-text.ts';
+import { fixturesDir, replaceOnce, siteWith } from '../helpers/content.ts';
 
 type ClauseSpec = { id: string; text: string; title?: string; flag?: FlagKind; sdks?: string; lists?: string };
 
@@ -135,5 +143,108 @@ describe('redline', () => {
     expect(result.sections.map((section) => [section.id, section.status])).toEqual([['one', 'unchanged'], ['fresh', 'added'], ['old', 'removed']]);
     expect(clause(result, 'c').status).toBe('added');
     expect(clause(result, 'b').status).toBe('removed');
+  });
+});
+
+describe('redlines across several versions', () => {
+  /** The redline between two of a row of versions, as the model compares any pair: one memo shared by all pairs. */
+  function across(...texts: ComparableText[]) {
+    const memo = new ClauseComparisons();
+    return (from: number, to: number) => redline(texts[from]!, texts[to]!, 'en', { from: `v${from + 1}`, to: `v${to + 1}` }, memo);
+  }
+  const statusOf = (result: ReturnType<typeof compare>) => clauses(result).map((change) => [change.id, change.status]);
+
+  it('a clause moved to another section, then reworded: moved and reworded from the first version, only reworded from the second', () => {
+    const moved = { id: 'b', text: 'We keep it for a year.' };
+    const reworded = { id: 'b', text: 'We keep it for two years.' };
+    const pair = across(text({ one: [a, b], two: [c] }), text({ one: [a], two: [moved, c] }), text({ one: [a], two: [reworded, c] }));
+    expect(clause(pair(0, 2), 'b')).toMatchObject({ status: 'changed', moved: { fromSection: 'one', toSection: 'two' }, reworded: true });
+    expect(reading(clause(pair(0, 2), 'b').blocks[0]!, 'old')).toBe('We keep it for a year.');
+    expect(clause(pair(1, 2), 'b').moved).toBeUndefined();
+    expect(clause(pair(1, 2), 'b').reworded).toBe(true);
+    expect(clauses(pair(0, 2)).filter((change) => change.id === 'b')).toHaveLength(1);
+  });
+
+  it('a clause moved away and back: not moved between the versions where it stands in the same place', () => {
+    const pair = across(text({ one: [a, b], two: [c] }), text({ one: [a], two: [b, c] }), text({ one: [a, b], two: [c] }));
+    expect(clause(pair(0, 1), 'b').moved).toEqual({ fromSection: 'one', toSection: 'two' });
+    expect(clause(pair(1, 2), 'b').moved).toEqual({ fromSection: 'two', toSection: 'one' });
+    expect(pair(0, 2).identical).toBe(true);
+  });
+
+  it('a clause removed and restored two versions later: unchanged from before its removal, added from the versions without it', () => {
+    const cChanged = { id: 'c', text: 'You may ask us to delete it at any time.' };
+    const pair = across(text({ one: [a, b, c] }), text({ one: [a, c] }), text({ one: [a, cChanged] }), text({ one: [a, b, cChanged] }));
+    expect(statusOf(pair(0, 3))).toEqual([['a', 'unchanged'], ['b', 'unchanged'], ['c', 'changed']]);
+    for (const from of [1, 2]) {
+      expect(clause(pair(from, 3), 'b').status, `v${from + 1}`).toBe('added');
+      expect(clause(pair(from, 3), 'b').blocks).toEqual([[{ type: 'ins', text: 'We keep it for a year.' }]]);
+    }
+    expect(clause(pair(0, 1), 'b').status).toBe('removed');
+  });
+
+  it('a clause reworded twice: from the first version, its first words against its last, never the words in between', () => {
+    const pair = across(text({ one: [b] }), text({ one: [{ id: 'b', text: 'We keep it for two years.' }] }), text({ one: [{ id: 'b', text: 'We keep it for three years at most.' }] }));
+    const change = clause(pair(0, 2), 'b');
+    expect(reading(change.blocks[0]!, 'old')).toBe('We keep it for a year.');
+    expect(reading(change.blocks[0]!, 'new')).toBe('We keep it for three years at most.');
+    expect(change.blocks[0]!.map((segment) => segment.text).join('')).not.toContain('two');
+    expect(pieces(clause(pair(1, 2), 'b').blocks[0]!, 'del')).toEqual(['two']);
+  });
+
+  it('a pair of clause texts met again in another pair is compared once: the same words, the same result', () => {
+    const memo = new ClauseComparisons();
+    const v1 = text({ one: [a, b] });
+    const v2 = text({ one: [a, b], two: [c] });
+    const v3 = text({ one: [a, { id: 'b', text: 'We keep it for two years.' }] });
+    // Rendered text is shared in a build (the render cache), so v1's and v2's `b` are one blocks array there.
+    v2.sections[0]!.clauses[1] = { ...v2.sections[0]!.clauses[1]!, blocks: v1.sections[0]!.clauses[1]!.blocks };
+    const fromFirst = redline(v1, v3, 'en', { from: 'v1', to: 'v3' }, memo);
+    const fromSecond = redline(v2, v3, 'en', { from: 'v2', to: 'v3' }, memo);
+    expect(clause(fromSecond, 'b').blocks).toBe(clause(fromFirst, 'b').blocks);
+    expect(clause(fromSecond, 'c').status).toBe('removed');
+    const alone = redline(v1, v3, 'en', { from: 'v1', to: 'v3' });
+    expect(clause(alone, 'b').blocks).not.toBe(clause(fromFirst, 'b').blocks);
+    expect(clause(alone, 'b').blocks).toEqual(clause(fromFirst, 'b').blocks);
+  });
+});
+
+describe('the redlines of a site with three versions', () => {
+  // 2024-01-10 and 2024-06-01 are published (2024-06-01 rewords `liability`); the draft 2024-09-01 restores the
+  // 2024-01-10 words of `liability`, and here also rewords `phone`.
+  const dir = siteWith({ 'notice/2024-09-01/en.yaml': replaceOnce('to sign you in', 'to sign you in and to reach you') }, path.join(fixturesDir, 'sites/versions'));
+
+  async function versionsOn(buildDate: string) {
+    const { site, files } = await loadSite(dir, { mode: 'preview', drafts: true, buildDate });
+    expect(site, files.flatMap((file) => file.messages.map(String)).join('\n')).toBeDefined();
+    return new Map(site!.documents[0]!.versions.map((version) => [version.id, version]));
+  }
+
+  it('the current, upcoming and draft versions have a redline from every earlier version; a replaced one only from the one before', async () => {
+    const versions = await versionsOn('2026-01-01');
+    const [first, second, draft] = ['2024-01-10', '2024-06-01', '2024-09-01'].map((id) => versions.get(id)!);
+    expect([first!.status, second!.status, draft!.status]).toEqual(['past', 'current', 'draft']);
+    expect(first!.changesFrom).toBeUndefined();
+    expect(Object.keys(second!.changesFrom!)).toEqual(['2024-01-10']);
+    expect(Object.keys(draft!.changesFrom!).sort()).toEqual(['2024-01-10', '2024-06-01']);
+    // The pair with the version before is computed once: the same object as `changes`.
+    expect(draft!.changesFrom!['2024-06-01']).toBe(draft!.changes);
+    expect(second!.changesFrom!['2024-01-10']).toBe(second!.changes);
+
+    const upcoming = (await versionsOn('2024-06-15')).get('2024-06-01')!;
+    expect(upcoming.status).toBe('upcoming');
+    expect(Object.keys(upcoming.changesFrom!)).toEqual(['2024-01-10']);
+  });
+
+  it('a clause reworded and then restored is unchanged from the version that had its words; pairs share the comparison of a clause', async () => {
+    const draft = (await versionsOn('2026-01-01')).get('2024-09-01')!;
+    const fromFirst = draft.changesFrom!['2024-01-10']!['en']!;
+    const fromSecond = draft.changesFrom!['2024-06-01']!['en']!;
+    expect(fromFirst).toMatchObject({ from: '2024-01-10', to: '2024-09-01' });
+    expect(clause(fromFirst, 'liability').status).toBe('unchanged');
+    expect(pieces(clause(fromSecond, 'liability').blocks[0]!, 'del')).toEqual(['or delays']);
+    // `phone` has the same words in both earlier versions: one comparison, shared.
+    expect(pieces(clause(fromFirst, 'phone').blocks[0]!, 'ins')).toEqual(['and to reach you']);
+    expect(clause(fromSecond, 'phone').blocks).toBe(clause(fromFirst, 'phone').blocks);
   });
 });
