@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { z } from 'zod';
+import { declareSite } from '../declarations/site.ts';
 import { loadUiSources } from '../i18n/load.ts';
 import { fail, hasErrors } from '../messages/message.ts';
 import { buildSiteModel } from '../model/build.ts';
@@ -17,6 +18,7 @@ import { buildDate } from '../model/build-date.ts';
 import type { BuildOptions } from '../model/context.ts';
 import { previewMessages } from '../model/preview.ts';
 import type { SiteModel } from '../model/types.ts';
+import { declarationsSchema } from '../schema/declarations.ts';
 import { frozenValuesSchema } from '../schema/frozen-values.ts';
 import { inventorySchema } from '../schema/inventory.ts';
 import { noticeSchema } from '../schema/notice.ts';
@@ -59,6 +61,8 @@ export async function loadSite(contentDir: string, options: Partial<BuildOptions
   const resolved = resolveOptions(options);
   const parsed = await parseContent(contentDir, resolved.mode, options.fileSystem);
   const model = parsed.content ? buildSiteModel(parsed.content, resolved, parsed.lock) : undefined;
+  // The store declarations and the DPV notice, from the inventories (src/declarations/site.ts).
+  if (model && parsed.content) declareSite(model, parsed.content, parsed.content.declarations, parsed.tree.root);
   if (model && resolved.mode === 'preview') model.previewMessages = previewMessages(parsed.files, parsed.tree.root, options.changed);
   return { site: hasErrors(parsed.files) ? undefined : model, unchecked: model, files: parsed.files, parsed };
 }
@@ -104,7 +108,8 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
   for (const document of documents) for (const version of document.versions) version.publication = publications.get(`${document.slug}/${version.id}`);
 
   const files = [...new Set([...tree.files, ...ui.files, ...extraFiles, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
-  return { content: site ? { site, documents, ui: ui.sources } : undefined, files, tree, lock: lock.parsed };
+  const declarations = parseFile(tree.declarations, declarationsSchema);
+  return { content: site ? { site, documents, ui: ui.sources, declarations } : undefined, files, tree, lock: lock.parsed };
 }
 
 function parseFile<S extends z.ZodType>(file: VFile | undefined, schema: S, placeholders?: Readonly<Record<string, unknown>>): Parsed<z.output<S>> | undefined {
