@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { z } from 'zod';
-import { declareSite } from '../declarations/site.ts';
+import { declareSite, type SiteDeclarations } from '../declarations/site.ts';
 import { loadUiSources } from '../i18n/load.ts';
 import { fail, hasErrors } from '../messages/message.ts';
 import { buildSiteModel } from '../model/build.ts';
@@ -45,6 +45,8 @@ export interface LoadResult {
   files: VFile[];
   /** The files as read and parsed, for commands that rewrite them (translations:confirm, publish-version). */
   parsed: ParseResult;
+  /** Every version's store declarations (src/declarations/site.ts), for `npm run declarations`. */
+  declarations: SiteDeclarations | undefined;
 }
 
 /** The options a load runs with: publishing unless told otherwise; drafts only in a preview; the build date is SOURCE_DATE_EPOCH or today. */
@@ -62,9 +64,9 @@ export async function loadSite(contentDir: string, options: Partial<BuildOptions
   const parsed = await parseContent(contentDir, resolved.mode, options.fileSystem);
   const model = parsed.content ? buildSiteModel(parsed.content, resolved, parsed.lock) : undefined;
   // The store declarations and the DPV notice, from the inventories (src/declarations/site.ts).
-  if (model && parsed.content) declareSite(model, parsed.content, parsed.content.declarations, parsed.tree.root);
+  const declarations = model && parsed.content ? declareSite(model, parsed.content, parsed.content.declarations, parsed.tree.root) : undefined;
   if (model && resolved.mode === 'preview') model.previewMessages = previewMessages(parsed.files, parsed.tree.root, options.changed);
-  return { site: hasErrors(parsed.files) ? undefined : model, unchecked: model, files: parsed.files, parsed };
+  return { site: hasErrors(parsed.files) ? undefined : model, unchecked: model, files: parsed.files, parsed, declarations };
 }
 
 /** Reads, parses and validates every content file, and checks the lock, without building the model. */

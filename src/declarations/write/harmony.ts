@@ -2,9 +2,10 @@
  * HarmonyOS's privacy manifest pac.json5 (Huawei, "pac.json5隐私清单文件",
  * lists as of src/declarations/vocabularies/harmony.json's `listsAsOf`):
  * `dataProcess` (each dataType with its labels, purposes, userLinked and
- * tracking) and `specialAPIs`. Written with the json5 package.
+ * tracking) and `specialAPIs`. Written as JSON with quoted keys, as
+ * Huawei's own example is: JSON is JSON5, and every JSON5 reader (DevEco
+ * Studio's, the json5 package in the tests) reads it.
  */
-import JSON5 from 'json5';
 import type { AppAnswers } from '../../schema/declarations.ts';
 import type { HarmonyLabel } from '../stores.ts';
 
@@ -32,5 +33,5 @@ export function pacManifest(labels: readonly HarmonyLabel[], app: AppAnswers): P
 export function pacJson5(labels: readonly HarmonyLabel[], app: AppAnswers): string | undefined {
   const manifest = pacManifest(labels, app);
   if (!manifest.dataProcess && !manifest.specialAPIs) return undefined;
-  return `${JSON5.stringify(manifest, { space: 2, quote: '"' })}\n`;
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
