@@ -1,6 +1,6 @@
 /** The site model → /policies.json, checked against its schema as it is made. */
 import { listKinds } from '../inventory/taxonomy.ts';
-import { absoluteUrl, changesFromUrl, changesUrl, currentOf, documentUrl, feedUrl, listUrl, noticeTargetUrl, versionUrl, webviewChangesUrl, webviewNoticeUrl, webviewUrl } from '../routing.ts';
+import { absoluteUrl, changesFromUrl, changesUrl, currentOf, documentUrl, feedUrl, listUrl, noticeJsonLdUrl, noticeTargetUrl, versionUrl, webviewChangesUrl, webviewNoticeUrl, webviewUrl } from '../routing.ts';
 import { manifestSchema, type Manifest } from '../schema/manifest.ts';
 import { nextChange } from './schedule.ts';
 import type { DocumentModel, SiteModel, VersionModel } from './types.ts';
@@ -43,6 +43,7 @@ export function buildManifest(site: SiteModel): Manifest {
             url: abs(versionUrl(locale.code, document.slug, version.id)),
             webviewUrl: abs(webviewUrl(locale.code, document.slug, version.id)),
             ...(version.inventory?.[locale.code] && version.inventorySha256?.[locale.code] ? { inventory: { sha256: version.inventorySha256[locale.code], lists: lists(locale.code, document.slug, version.id) } } : {}),
+            ...(version.declarations?.notice[locale.code] ? { jsonldUrl: abs(noticeJsonLdUrl(locale.code, document.slug, version.id)) } : {}),
             ...(version.changes?.[locale.code] ? { changesUrl: abs(changesUrl(locale.code, document.slug, version.id)), webviewChangesUrl: abs(webviewChangesUrl(locale.code, document.slug, version.id)) } : {}),
             ...changesFrom(document, version, locale.code, publishedIds),
             ...notice(document, version, locale.code),

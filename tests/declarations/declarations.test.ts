@@ -5,7 +5,9 @@
  * and the check fails on a seeded contradiction; the change list between
  * the two example versions says what app teams must update.
  */
+import { createHash } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import JSON5 from 'json5';
 import jsonld from 'jsonld';
 import { build as buildPlist, parse as parsePlist } from 'plist';
@@ -72,6 +74,16 @@ describe('the example’s declarations', () => {
     const template = playTemplate();
     expect(rows.slice(1).map(([question, response]) => `${question}|${response}`)).toEqual(template.map((row) => `${row.question}|${row.response}`));
     for (const [, , value] of rows.slice(1)) expect(value === '' || value === 'true' || value === 'false' || /^https:\/\//.test(value!)).toBe(true);
+  });
+
+  it('the CSV with no answers is Play Console’s exported template, byte for byte', () => {
+    // sha256 and size of the template as the fastlane plugin embeds it (docs/app-stores.md, vocabularies/NOTICE.md).
+    const empty = stringify([[...playHeader], ...playTemplate().map((row) => [row.question, row.response, '', row.requirement, row.label])], { record_delimiter: '\n' });
+    expect(createHash('sha256').update(empty).digest('hex')).toBe('16bbc5491c595bdf6b3aa8f92445d5b51926d26a76aae2a708fd12a94588f72c');
+    // The written file differs from it only in the value column.
+    const written = parseCsv(filesOf('2025-06-01')['play-data-safety.csv']!) as string[][];
+    const template = parseCsv(empty) as string[][];
+    expect(written.map((row) => [row[0], row[1], row[3], row[4]])).toEqual(template.map((row) => [row[0], row[1], row[3], row[4]]));
   });
 
   it.each(versions)('%s: pac.json5 parses as JSON5 and uses only Huawei’s labels and purposes', (id) => {
