@@ -27,6 +27,8 @@ export interface Recipient {
   id: string;
   name: string;
   role: RecipientRole;
+  /** Where it processes the data (ISO 3166-1 codes). */
+  location: string[];
 }
 
 /** One processing row's use of an item, as the stores ask about it. */
@@ -54,6 +56,8 @@ export interface DeclaredItem {
   linked: boolean;
   tracking: boolean;
   sensitive: boolean;
+  /** Where it is stored (ISO 3166-1 codes). */
+  storage: string[];
   uses: ItemUse[];
 }
 
@@ -76,7 +80,7 @@ export interface Declarations {
 
 export function deriveDeclarations(inventory: InventoryModel, mapping: ResolvedMapping, app: AppAnswers): Declarations {
   const purposeCategory = new Map(inventory.purposes.map((purpose) => [purpose.id, purpose.category]));
-  const recipients = new Map(inventory.recipients.map((recipient) => [recipient.id, { id: recipient.id, name: recipient.name, role: recipient.role }]));
+  const recipients = new Map(inventory.recipients.map((recipient) => [recipient.id, { id: recipient.id, name: recipient.name, role: recipient.role, location: recipient.location }]));
   const trackingItems = new Set(app.tracking ? (app.trackingItems ?? []) : []);
   const unmapped: Unmapped[] = [];
   const items: DeclaredItem[] = [];
@@ -115,6 +119,7 @@ export function deriveDeclarations(inventory: InventoryModel, mapping: ResolvedM
       linked: own?.linked ?? app.linked,
       tracking: trackingItems.has(item.id),
       sensitive: item.sensitive !== undefined,
+      storage: item.storage,
       uses,
     });
   }
@@ -136,6 +141,11 @@ export function thirdPartiesOf(item: DeclaredItem): Recipient[] {
 /** The purposes of the uses that give the item to a third party. */
 export function sharingPurposesOf(item: DeclaredItem): PurposeCategoryId[] {
   return [...new Set(item.uses.filter((use) => use.recipients.some((recipient) => recipient.role === 'third-party')).flatMap((use) => use.purposes))];
+}
+
+/** The regions the item is stored or processed in: where it is kept, and where its recipients are. */
+export function regionsOf(item: DeclaredItem): string[] {
+  return [...new Set([...item.storage, ...item.uses.flatMap((use) => use.recipients.flatMap((recipient) => recipient.location))])];
 }
 
 export function purposesOf(item: DeclaredItem): PurposeCategoryId[] {

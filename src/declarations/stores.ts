@@ -6,7 +6,7 @@
  */
 import { apple, playTypes } from './vocabulary.ts';
 import type { ResolvedMapping } from './mapping.ts';
-import { offDevice, purposesOf, sharingPurposesOf, thirdPartiesOf, type Declarations, type DeclaredItem, type Recipient } from './derive.ts';
+import { offDevice, purposesOf, regionsOf, sharingPurposesOf, thirdPartiesOf, type Declarations, type DeclaredItem, type Recipient } from './derive.ts';
 
 export interface AppleType {
   /** The manifest constant's suffix: `PhoneNumber`. */
@@ -98,8 +98,11 @@ export function storeViews(declarations: Declarations, mapping: ResolvedMapping)
 
   const harmonyPurposes = (item: DeclaredItem) => {
     const values = purposesOf(item).map((purpose) => mapping.purpose(purpose).harmony).filter((value): value is string => value !== null);
-    // HarmonyOS has a purpose of its own for giving data to a third party.
-    return thirdPartiesOf(item).length > 0 ? [...values, 'Disclosure to third parties'] : values;
+    // HarmonyOS has purposes of its own for giving data to a third party, and for sending it out of China
+    // (AppGallery's market; PIPL Art. 38): data stored or processed in another region.
+    if (thirdPartiesOf(item).length > 0) values.push('Disclosure to third parties');
+    if (regionsOf(item).some((region) => region !== 'CN')) values.push('Cross-border transfer');
+    return values;
   };
   const harmonyList = group(leaving, (item) => (item.harmony ? `${item.harmony.dataType}\u0000${item.harmony.label}` : null), (key, items): HarmonyLabel => {
     const [dataType, label] = key.split('\u0000') as [string, string];

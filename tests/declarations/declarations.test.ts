@@ -203,10 +203,32 @@ describe('the change list', () => {
   });
 });
 
-describe('the mapping table', () => {
-  const inventory = 'notice/2024-01-10/inventory.yaml';
-  const inventorySite = path.join(fixturesDir, 'sites/inventory');
+const inventory = 'notice/2024-01-10/inventory.yaml';
+const inventorySite = path.join(fixturesDir, 'sites/inventory');
 
+describe('the documented exceptions and store rules', () => {
+  it('an ephemeral item is declared to Play (processed ephemerally) and not to Apple, and the check accepts it', async () => {
+    const dir = siteWith({ 'declarations.yaml': 'items:\n  device-model: { ephemeral: true }\n' }, inventorySite);
+    const loaded = await loadSite(dir, { mode: 'preview' });
+    const declared = loaded.declarations!.versions[0]!;
+    expect(declared.views.apple.flatMap((type) => type.items)).not.toContain('device-model');
+    const play = declared.views.play.find((type) => type.items.includes('device-model'))!;
+    expect(play.ephemeral).toBe(true);
+    const written = declarationFiles(declared, loaded.declarations!.app);
+    expect(parseCsv(written['play-data-safety.csv']!).some((row: string[]) => row[0] === `PSL_DATA_USAGE_RESPONSES:${play.type}:PSL_DATA_USAGE_EPHEMERAL` && row[2] === 'true')).toBe(true);
+    expect(checkConsistency(written, declared.declarations, loaded.declarations!.app)).toEqual([]);
+  });
+
+  it('data a recipient processes outside China is a cross-border transfer for HarmonyOS', async () => {
+    const here = await loadSite(inventorySite, { mode: 'preview' });
+    const abroad = await loadSite(siteWith({ [inventory]: (text) => text.replace(/location: \[CN\]/g, 'location: [SG]') }, inventorySite), { mode: 'preview' });
+    const purposes = (loaded: typeof here) => loaded.declarations!.versions[0]!.views.harmony.find((label) => label.items.includes('device-model'))!.purposes;
+    expect(purposes(here)).not.toContain('Cross-border transfer');
+    expect(purposes(abroad)).toContain('Cross-border transfer');
+  });
+});
+
+describe('the mapping table', () => {
   it('an item whose category a store cannot take is an error on the item, naming the table', async () => {
     const dir = siteWith({ 'declarations.yaml': 'categories:\n  contact.phone: { play: null }\n' }, inventorySite);
     const { messages, ok } = await messagesOf(dir);
