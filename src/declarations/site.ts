@@ -22,7 +22,7 @@ import type { Parsed, ParsedContent, ParsedVersion } from '../load/parsed.ts';
 import { keyNodeOf, nodeAtPath, placeOfNode } from '../load/yaml.ts';
 import { fail, warn } from '../messages/message.ts';
 import type { DocumentModel, InventoryModel, SiteModel, VersionModel } from '../model/types.ts';
-import { resolveVariables } from '../model/values.ts';
+import { valuesFor } from '../model/values.ts';
 import { absoluteUrl, versionUrl } from '../routing.ts';
 import type { SiteConfig } from '../schema/site.ts';
 import { appAnswersSchema, declarationsFileName, type AppAnswers, type DeclarationsInput, type Store } from '../schema/declarations.ts';
@@ -71,6 +71,7 @@ export function declareSite(model: SiteModel, content: ParsedContent, settings: 
   const mapping = resolveMapping(settings?.data);
   const app = settings?.data.app ?? appAnswersSchema.parse({});
   const result: SiteDeclarations = { mapping, app, versions: [], file };
+  const contradicted = new Set<string>();
   if (settings) {
     const missing = missingAnswers(app);
     if (missing.length > 0) {
@@ -85,7 +86,8 @@ export function declareSite(model: SiteModel, content: ParsedContent, settings: 
     for (const version of [...document.versions].reverse()) {
       const parsed = parsedVersions.get(`${document.slug}/${version.id}`);
       if (!version.inventory || !parsed?.inventory) continue;
-      const declared = declareVersion({ model, site: content.site, document, version, parsed, mapping, app, settings });
+      const declared = declareVersion({ model, site: content.site, document, version, parsed, mapping, app });
+      if (settings) reportContradictions(settings, version.inventory[declared.locale]!, contradicted);
       built.set(version.id, declared);
       result.versions.push(declared);
       const previous = version.previous ? built.get(version.previous) : undefined;
@@ -106,18 +108,15 @@ interface VersionInputs {
   parsed: ParsedVersion;
   mapping: ResolvedMapping;
   app: AppAnswers;
-  settings: Parsed<DeclarationsInput> | undefined;
 }
 
-function declareVersion({ model, site, document, version, parsed, mapping, app, settings }: VersionInputs): VersionDeclarations {
+function declareVersion({ model, site, document, version, parsed, mapping, app }: VersionInputs): VersionDeclarations {
   const inventories = version.inventory!;
   const locale = inventories[model.sourceLocale] ? model.sourceLocale : Object.keys(inventories)[0]!;
   const declarations = deriveDeclarations(inventories[locale]!, mapping, app);
   reportUnmapped(parsed, declarations.unmapped);
-  if (settings) reportContradictions(settings, inventories[locale]!);
   const notices: Record<string, Record<string, unknown>> = {};
   for (const [code, inventory] of Object.entries(inventories)) {
-    const values = resolveVariables(site, code);
     notices[code] = noticeJsonLd({
       inventory,
       declarations: code === locale ? declarations : deriveDeclarations(inventory, mapping, app),
@@ -125,10 +124,23 @@ function declareVersion({ model, site, document, version, parsed, mapping, app, 
       url: absoluteUrl(model, versionUrl(code, document.slug, version.id)),
       home: absoluteUrl(model, '/'),
       title: version.texts[code]?.title ?? document.slug,
-      controller: values['company'] ?? model.locales.find((entry) => entry.code === code)?.siteName ?? '',
+      controller: controllerName(parsed, site, code) ?? model.locales.find((entry) => entry.code === code)?.siteName ?? '',
     });
   }
   return { document: document.slug, version: version.id, locale, declarations, views: storeViews(declarations, mapping), notices };
+}
+
+/**
+ * The controller's name in a language: the variable `company`, as frozen at
+ * publication for a published record, else as site.yaml gives it. Read here
+ * without resolving the site's variables again: the model's step did, and
+ * reported their problems once.
+ */
+function controllerName(parsed: ParsedVersion, site: Parsed<SiteConfig>, code: string): string | undefined {
+  const raw = site.data.variables['company'];
+  const current = raw === undefined ? undefined : typeof raw === 'string' ? raw : raw[code];
+  const value = valuesFor(parsed, code, new Map([[code, current === undefined ? {} : { company: current }]]))['company'];
+  return value === undefined || /[{}]/.test(value) ? undefined : value;
 }
 
 /** Per language (recipients are named in it), against the previous version's inventory in that language, or else its source language. */
@@ -158,11 +170,13 @@ function reportUnmapped(parsed: ParsedVersion, unmapped: readonly Unmapped[]): v
   }
 }
 
-function reportContradictions(settings: Parsed<DeclarationsInput>, inventory: InventoryModel): void {
+/** Once per item (`reported`), whichever versions contradict it. */
+function reportContradictions(settings: Parsed<DeclarationsInput>, inventory: InventoryModel, reported: Set<string>): void {
   for (const [id, item] of Object.entries(settings.data.items ?? {})) {
-    if (!item.onDevice) continue;
+    if (!item.onDevice || reported.has(id)) continue;
     const rows = inventory.processing.filter((row) => row.data.includes(id) && (row.recipients.length > 0 || row.method === 'sdk' || row.method === 'third-party'));
     if (rows.length === 0) continue;
+    reported.add(id);
     fail(settings.source.file, `Unexpected \`onDevice: true\` for data item \`${id}\`: the inventory's processing row \`${rows[0]!.id}\` gives it to ${rows[0]!.recipients.length > 0 ? `\`${rows[0]!.recipients.join('`, `')}\`` : 'an SDK or a third party'}, so it leaves the device`, placeOfNode(settings.source, nodeAtPath(settings.source, ['items', id, 'onDevice']).node), 'declarations-contradiction');
   }
 }
