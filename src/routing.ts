@@ -106,6 +106,8 @@ export const webviewChangesUrl = (locale: string, document: string, version: str
 /** The first-launch notice for the webview: the current version's (no `version`), or one version's, permanently. */
 export const webviewNoticeUrl = (locale: string, document: string, version?: string) => `/webview/${locale}/${document}/${version ? `${version}/` : ''}notice/`;
 export const translationStatusUrl = '/translation-status/';
+/** A version's notice as W3C DPV JSON-LD, per language (src/declarations/write/notice.ts). */
+export const noticeJsonLdUrl = (locale: string, document: string, version: string) => `/${locale}/${document}/${version}/notice.jsonld`;
 
 /** A list's URL: the current version's (no `version`) or one version's, hosted or in the webview. */
 export function listUrl(variant: Variant, locale: string, document: string, list: ListKind, version?: string): string {
@@ -221,6 +223,21 @@ export function versionPaths(site: SiteModel, variant: Variant = 'hosted') {
       return props ? [{ params: { locale: locale.code, document: document.slug, version: version.id }, props }] : [];
     }),
   );
+}
+
+/** `getStaticPaths` entries for /<locale>/<document>/<version>/notice.jsonld: each version with a notice in that language. */
+export function noticeJsonLdPaths(site: SiteModel) {
+  return eachDocument(site, (locale, document) =>
+    document.versions.flatMap((version) => {
+      const notice = version.declarations?.notice[locale.code];
+      return notice ? [{ params: { locale: locale.code, document: document.slug, version: version.id }, props: { notice } }] : [];
+    }),
+  );
+}
+
+/** The JSON-LD notice of a version in a language, when it has one: what its pages link to as an alternate. */
+export function noticeJsonLdHref(version: VersionModel, locale: string, document: string): string | undefined {
+  return version.declarations?.notice[locale] ? noticeJsonLdUrl(locale, document, version.id) : undefined;
 }
 
 /** `getStaticPaths` entries for /<locale>/<document>/history/ (and the feed). */

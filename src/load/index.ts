@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { z } from 'zod';
+import { declareSite, type SiteDeclarations } from '../declarations/site.ts';
 import { loadUiSources } from '../i18n/load.ts';
 import { fail, hasErrors } from '../messages/message.ts';
 import { buildSiteModel } from '../model/build.ts';
@@ -17,6 +18,7 @@ import { buildDate } from '../model/build-date.ts';
 import type { BuildOptions } from '../model/context.ts';
 import { previewMessages } from '../model/preview.ts';
 import type { SiteModel } from '../model/types.ts';
+import { declarationsSchema } from '../schema/declarations.ts';
 import { frozenValuesSchema } from '../schema/frozen-values.ts';
 import { inventorySchema } from '../schema/inventory.ts';
 import { noticeSchema } from '../schema/notice.ts';
@@ -44,6 +46,8 @@ export interface LoadResult {
   files: VFile[];
   /** The files as read and parsed, for commands that rewrite them (translations:confirm, publish-version). */
   parsed: ParseResult;
+  /** Every version's store declarations (src/declarations/site.ts), for `npm run declarations`. */
+  declarations: SiteDeclarations | undefined;
 }
 
 /** The options a load runs with: publishing unless told otherwise; drafts only in a preview; the build date is SOURCE_DATE_EPOCH or today. */
@@ -60,8 +64,10 @@ export async function loadSite(contentDir: string, options: Partial<BuildOptions
   const resolved = resolveOptions(options);
   const parsed = await parseContent(contentDir, resolved.mode, options.fileSystem, options.parseCache);
   const model = parsed.content ? buildSiteModel(parsed.content, resolved, parsed.lock) : undefined;
+  // The store declarations and the DPV notice, from the inventories (src/declarations/site.ts).
+  const declarations = model && parsed.content ? declareSite(model, parsed.content, parsed.content.declarations, parsed.tree.root) : undefined;
   if (model && resolved.mode === 'preview') model.previewMessages = previewMessages(parsed.files, parsed.tree.root, options.changed);
-  return { site: hasErrors(parsed.files) ? undefined : model, unchecked: model, files: parsed.files, parsed };
+  return { site: hasErrors(parsed.files) ? undefined : model, unchecked: model, files: parsed.files, parsed, declarations };
 }
 
 /**
@@ -110,7 +116,8 @@ export async function parseContent(contentDir: string, mode: BuildOptions['mode'
   for (const document of documents) for (const version of document.versions) version.publication = publications.get(`${document.slug}/${version.id}`);
 
   const files = [...new Set([...tree.files, ...ui.files, ...extraFiles, ...documents.flatMap((document) => document.versions.map((version) => version.folder))])];
-  return { content: site ? { site, documents, ui: ui.sources } : undefined, files, tree, lock: lock.parsed };
+  const declarations = parseFile(tree.declarations, declarationsSchema);
+  return { content: site ? { site, documents, ui: ui.sources, declarations } : undefined, files, tree, lock: lock.parsed };
 }
 
 function parseAndValidate<S extends z.ZodType>(file: VFile | undefined, schema: S, placeholders: Readonly<Record<string, unknown>> | undefined, cache: ParseCache | undefined): Parsed<z.output<S>> | undefined {

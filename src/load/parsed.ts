@@ -5,6 +5,7 @@
  */
 import type { VFile } from 'vfile';
 import type { UiSources } from '../i18n/resolve.ts';
+import type { DeclarationsInput } from '../schema/declarations.ts';
 import type { FrozenValues } from '../schema/frozen-values.ts';
 import type { InventoryInput } from '../schema/inventory.ts';
 import type { NoticeInput } from '../schema/notice.ts';
@@ -82,6 +83,8 @@ export interface ParsedContent {
   documents: ParsedDocument[];
   /** Interface words: shipped and from content/ui/. */
   ui: UiSources;
+  /** content/declarations.yaml, when there is one (docs/app-stores.md). */
+  declarations?: Parsed<DeclarationsInput> | undefined;
 }
 
 export interface ParseResult {

@@ -77,6 +77,8 @@ export interface ContentTree {
   site: VFile | undefined;
   /** versions.lock.yaml: the published versions' fingerprints, when the project locks its history. */
   lock: VFile | undefined;
+  /** declarations.yaml: the app-level answers and mapping changes of the store declarations (docs/app-stores.md). */
+  declarations: VFile | undefined;
   documents: DocumentFiles[];
   /** content/ui/<locale>.yaml: interface words of a language, by language tag. `ui` is not a document folder. */
   ui: Map<string, VFile>;
@@ -97,7 +99,7 @@ export const documentFolderPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export async function readContentTree(root: string, fs: ContentFileSystem = nodeFileSystem): Promise<ContentTree> {
   const resolved = path.resolve(root);
-  const tree: ContentTree = { root: resolved, fs, realRoot: await fs.realpath(resolved).catch(() => resolved), site: undefined, lock: undefined, documents: [], ui: new Map(), files: [] };
+  const tree: ContentTree = { root: resolved, fs, realRoot: await fs.realpath(resolved).catch(() => resolved), site: undefined, lock: undefined, declarations: undefined, documents: [], ui: new Map(), files: [] };
   const rootFile = new VFile({ path: path.join(tree.root, 'site.yaml') });
 
   let entries;
@@ -121,6 +123,8 @@ export async function readContentTree(root: string, fs: ContentFileSystem = node
       tree.site = await readContentFile(tree, full);
     } else if (entry.name === 'versions.lock.yaml') {
       tree.lock = await readContentFile(tree, full);
+    } else if (entry.name === 'declarations.yaml') {
+      tree.declarations = await readContentFile(tree, full);
     } else if (entry.name === 'ui' && (await isDirectory(tree, full))) {
       await readUiFolder(tree, full);
     } else if (await isDirectory(tree, full)) {

@@ -260,6 +260,18 @@ export const rules = {
     title: 'SDK never shown',
     hint: 'Show it with `sdks:` on a clause, or remove it from sdks.yaml.',
   },
+  'declarations-unmapped': {
+    title: 'Data item without a value in a store’s vocabulary',
+    hint: 'Map the taxonomy category (or the data item) to the store’s value in content/declarations.yaml, under `categories:` or `items:`; docs/app-stores.md lists the values.',
+  },
+  'declarations-contradiction': {
+    title: 'declarations.yaml contradicts the inventory',
+    hint: 'Remove `onDevice: true` from the item in content/declarations.yaml, or correct the inventory’s processing row if the item really never leaves the device.',
+  },
+  'declarations-answer-missing': {
+    title: 'A store’s question about the app is unanswered',
+    hint: 'Add the named answers under `app:` in content/declarations.yaml (docs/app-stores.md explains each); until then the declarations leave them empty for a person to fill in each console.',
+  },
   'inventory-reference': {
     title: 'Unknown id in the inventory',
     hint: 'Use the id of a data item, function, purpose, permission or recipient defined in the same inventory.yaml (the message lists them), or define it.',

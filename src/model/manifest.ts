@@ -1,6 +1,6 @@
 /** The site model → /policies.json, checked against its schema as it is made. */
 import { listKinds } from '../inventory/taxonomy.ts';
-import { absoluteUrl, changesFromUrl, changesUrl, currentOf, documentUrl, feedUrl, listUrl, noticeTargetUrl, versionPdfUrl, versionUrl, webviewChangesUrl, webviewNoticeUrl, webviewUrl } from '../routing.ts';
+import { absoluteUrl, changesFromUrl, changesUrl, currentOf, documentUrl, feedUrl, listUrl, noticeJsonLdUrl, noticeTargetUrl, versionPdfUrl, versionUrl, webviewChangesUrl, webviewNoticeUrl, webviewUrl } from '../routing.ts';
 import { manifestSchema, type Manifest } from '../schema/manifest.ts';
 import { nextChange } from './schedule.ts';
 import type { DocumentModel, SiteModel, VersionModel } from './types.ts';
@@ -45,6 +45,7 @@ export function buildManifest(site: SiteModel, { pdf = false }: { pdf?: boolean 
             webviewUrl: abs(webviewUrl(locale.code, document.slug, version.id)),
             ...(pdf ? { pdfUrl: abs(versionPdfUrl(locale.code, document.slug, version.id)) } : {}),
             ...(version.inventory?.[locale.code] && version.inventorySha256?.[locale.code] ? { inventory: { sha256: version.inventorySha256[locale.code], lists: lists(locale.code, document.slug, version.id) } } : {}),
+            ...(version.declarations?.notice[locale.code] ? { jsonldUrl: abs(noticeJsonLdUrl(locale.code, document.slug, version.id)) } : {}),
             ...(version.changes?.[locale.code] ? { changesUrl: abs(changesUrl(locale.code, document.slug, version.id)), webviewChangesUrl: abs(webviewChangesUrl(locale.code, document.slug, version.id)) } : {}),
             ...changesFrom(document, version, locale.code, publishedIds),
             ...notice(document, version, locale.code),

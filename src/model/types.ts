@@ -2,6 +2,7 @@
  * The typed site model: what the pages render. Built from validated content
  * by `src/model/build.ts`; plain data (it crosses into Astro as JSON).
  */
+import type { DeclarationChange } from '../declarations/changes.ts';
 import type { InventoryChange } from '../diff/inventory.ts';
 import type { Redline } from '../diff/types.ts';
 import type { UiMessages } from '../i18n/messages.ts';
@@ -95,6 +96,8 @@ export interface VersionModel {
   inventoryChanges?: Record<string, InventoryChange[]>;
   /** The author's reason, per language, why inventory changes that would need renewed consent do not (version.yaml `materialOverride`). */
   materialOverride?: Record<string, string>;
+  /** What the store declarations derive from the inventory (src/declarations/site.ts): the DPV notice per language, and what app teams must update against the previous version, per language. */
+  declarations?: { notice: Record<string, Record<string, unknown>>; changes?: Record<string, DeclarationChange[]> };
   /** The first-launch notice (notice.yaml), per language, when the version has one in this build. */
   notice?: Record<string, NoticeModel>;
 }

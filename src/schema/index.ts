@@ -1,4 +1,5 @@
 /** Every content schema, by the file it checks. The JSON Schema files in `schemas/` are generated from these. */
+import { declarationsSchema } from './declarations.ts';
 import { frozenValuesSchema } from './frozen-values.ts';
 import { inventorySchema } from './inventory.ts';
 import { noticeSchema } from './notice.ts';
@@ -20,6 +21,7 @@ export const contentSchemas = {
   'frozen-values': { schema: frozenValuesSchema, title: 'Variable values frozen at publication (content/<document>/<YYYY-MM-DD>/variables.yaml), written by npm run publish-version' },
   ui: { schema: uiStringsSchema, title: 'Interface words for one language (content/ui/<locale>.yaml)' },
   notice: { schema: noticeSchema, title: 'First-launch notice of a version (content/<document>/<YYYY-MM-DD>/notice.yaml)' },
+  declarations: { schema: declarationsSchema, title: 'Store declarations (content/declarations.yaml): the answers the app stores ask about the app, and changes to the mapping from the inventory to their vocabularies' },
   translations: { schema: translationsLockSchema, title: 'Translation records (content/<document>/<YYYY-MM-DD>/translations.yaml), written by npm run translations:confirm' },
 } as const;
 

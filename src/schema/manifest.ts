@@ -46,6 +46,7 @@ export const manifestVersionSchema = z.strictObject({
     .optional()
     .describe('The version’s data inventory and the lists generated from it, when it has one (docs/inventory.md).'),
   webviewChangesUrl: url.optional().describe('The same redline, as a light page for an in-app webview (absent for the first version).'),
+  jsonldUrl: url.optional().describe('The version’s notice in this language as W3C DPV JSON-LD (docs/app-stores.md), when it has a data inventory.'),
   changesFrom: z
     .record(date, z.strictObject({ url: url.describe('The redline from that version to this one.'), webviewUrl: url.describe('The same redline for an in-app webview.') }))
     .optional()

@@ -38,6 +38,8 @@ function expectEveryUrlBuilt(manifest: unknown, dir: string, baseUrl: string): s
     expect(existsSync(file), url).toBe(true);
     // Pages, feeds, and the PDFs of a build with --pdf (tests/build/pdf.test.ts reads them).
     if (url.endsWith('.pdf')) expect(readFileSync(file).subarray(0, 5).toString('latin1'), url).toBe('%PDF-');
+    // The JSON-LD notice (docs/app-stores.md) is JSON with its context inline; every other address but the feeds is a page.
+    else if (url.endsWith('.jsonld')) expect(JSON.parse(readFileSync(file, 'utf8'))['@context'], url).toBeDefined();
     else if (!url.endsWith('.xml')) expect(readFileSync(file, 'utf8'), url).toContain('<html');
   }
   return urls;

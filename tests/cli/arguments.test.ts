@@ -118,6 +118,7 @@ describe('each command', () => {
       ['src/cli/schemas.ts', ['--help'], 'npm run schemas -- [options]'],
       ['src/bench/run.ts', ['--help'], 'npm run bench -- [options]'],
       ['src/cli/records.ts', ['verify', '-h'], 'npm run records:verify -- <policies.json> [options]'],
+      ['src/cli/declarations.ts', ['--help'], 'npm run declarations -- [<to>] [options]'],
     ];
     for (const [script, args, usage] of cases) {
       const result = run(script, args);

@@ -165,6 +165,9 @@ const fixtures: Record<RuleId, RuleFixture> = {
   'inventory-retention-missing': { from: inventorySite, changes: { [inventory]: replaceOnce('    retention: { period: P30D, afterExpiry: delete }\n', '') }, file: inventory },
   'inventory-sdk-mismatch': { from: inventorySite, changes: { [inventory]: replaceOnce('    sdk: crash-sdk', '    sdk: crash-kit') }, file: inventory },
   'inventory-unused': { from: inventorySite, changes: { [inventory]: replaceOnce('data: [device-model]', 'data: [mobile-number]') }, file: inventory },
+  'declarations-unmapped': { from: inventorySite, changes: { 'declarations.yaml': 'categories:\n  contact.phone: { play: null }\n' }, file: inventory },
+  'declarations-contradiction': { from: inventorySite, changes: { 'declarations.yaml': 'items:\n  device-model: { onDevice: true }\n' }, file: 'declarations.yaml' },
+  'declarations-answer-missing': { from: inventorySite, changes: { 'declarations.yaml': 'app:\n  tracking: false\n' }, file: 'declarations.yaml' },
   'inventory-material': {
     from: inventorySite,
     // A second version whose inventory adds a permission the first did not have.

@@ -27,6 +27,7 @@ function expectedSchemaOf(file: string): string {
   if (name === 'translations.yaml') return 'translations';
   if (name === 'notice.yaml') return 'notice';
   if (name === 'versions.lock.yaml') return 'versions-lock';
+  if (name === 'declarations.yaml') return 'declarations';
   if (/^variables(\.[^.]+)?\.yaml$/.test(name)) return 'frozen-values';
   if (path.basename(path.dirname(file)) === 'ui') return 'ui';
   return 'policy-text';
