@@ -98,18 +98,26 @@ function siteModelPlugin(contentDir: string, content: ReturnType<typeof loader>)
     },
     configureServer(server) {
       server.watcher.add(contentDir);
-      // In the terminal too: every problem, warnings included, on start and after every change.
-      const report = () =>
-        load().then((result) => {
-          if (reported.has(result)) return;
-          reported.add(result);
-          const text = formatReport(result.files, { first: content.changed });
-          server.config.logger.info(text ? `\n${text}\n` : `No problems in ${path.relative(process.cwd(), contentDir) || '.'}/.`, { timestamp: true });
-        }, () => undefined);
+      // In the terminal too: every problem, warnings included, on start and after every change. A save
+      // can reach the watcher before the file is whole (truncated, then written) and the later write as
+      // no event of its own; the requests load the files again, so what they find is printed as well,
+      // whenever it differs from what was printed last.
+      let printed: string | undefined;
+      const print = (result: Awaited<ReturnType<typeof load>>) => {
+        if (reported.has(result)) return;
+        reported.add(result);
+        const text = formatReport(result.files, { first: content.changed });
+        const shown = text ? `\n${text}\n` : `No problems in ${path.relative(process.cwd(), contentDir) || '.'}/.`;
+        if (shown === printed) return;
+        printed = shown;
+        server.config.logger.info(shown, { timestamp: true });
+      };
+      const report = () => load().then(print, () => undefined);
       void report();
       const reload = (file: string) => {
         if (!file.startsWith(contentDir)) return;
-
+        // After a save the report is printed again, even when it reads the same.
+        printed = undefined;
         content.changed = file;
         forgetLoads();
         invalidate(server);
@@ -120,7 +128,9 @@ function siteModelPlugin(contentDir: string, content: ReturnType<typeof loader>)
       // While the content has errors, every page is the list of errors (and reloads when they are fixed).
       server.middlewares.use((request, response, next) => {
         if (!(request.headers.accept ?? '').includes('text/html')) return next();
-        load().then(({ site, files }) => {
+        load().then((result) => {
+          const { site, files } = result;
+          print(result);
           if (site) return next();
           // Read the files again on the next request: a save in quick succession can reach the
           // watcher as a single event, and the error page must never outlive the mistake.
