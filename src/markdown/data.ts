@@ -26,4 +26,20 @@ declare module 'vfile' {
   }
 }
 
+declare module 'mdast' {
+  interface TextData {
+    /**
+     * Written by remark-variables where it filled in a variable: the text as
+     * written. Later checks look for mistakes in it, and measure places in it:
+     * the filled-in value is longer or shorter than what the line says.
+     */
+    written?: string;
+  }
+}
+
+/** A text node's text as written in the source (before variables were filled in). */
+export function writtenText(node: { value: string; data?: { written?: string } | undefined }): string {
+  return node.data?.written ?? node.value;
+}
+
 export {};

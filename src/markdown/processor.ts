@@ -4,7 +4,8 @@
  * `file.data`):
  *
  *   (limits on nesting and inline syntax, checked before parsing) →
- *   remark-parse → remark-gfm → remark-directive → depth limit, variables,
+ *   remark-parse → remark-gfm → remark-directive → places for the bare
+ *   addresses remark-gfm links without one → depth limit, variables,
  *   our rules, flags, text runs (for redlines) → remark-rehype →
  *   whole-clause flags → rehype-sanitize → rehype-stringify
  *
@@ -23,6 +24,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { FlagKind } from '../schema/policy-text.ts';
 import './data.ts';
 import rehypeFlagBlocks from './rehype-flag-blocks.ts';
+import remarkAutolinkPositions from './remark-autolink-positions.ts';
 import remarkContentRules, { type DocumentLink, type InternalLink, type PageLinks, type WrittenLink } from './remark-content-rules.ts';
 import remarkDepthLimit from './remark-depth-limit.ts';
 import remarkFlags from './remark-flags.ts';
@@ -36,6 +38,7 @@ export const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkDirective)
+  .use(remarkAutolinkPositions)
   .use(remarkDepthLimit)
   .use(remarkVariables)
   .use(remarkContentRules)

@@ -23,7 +23,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { linkProtocols } from '../schema/common.ts';
 import { advance, fail } from '../messages/message.ts';
-import './data.ts';
+import { writtenText } from './data.ts';
 
 const footnoteHint = 'Write the note in the clause itself, in brackets, or link to the clause it refers to: `[see clause 8](#no-consent-needed)`.';
 
@@ -104,8 +104,10 @@ export default function remarkContentRules() {
           return remove();
         case 'text': {
           // `[^1]` with no definition stays text, and would be published as written.
-          const reference = /\[\^[^\]\s]+\]/.exec(node.value);
-          if (reference) fail(file, `Unexpected footnote \`${reference[0]}\`, expected the note in the text; footnotes are not supported`, node.position ? advance(node.position.start, node.value.slice(0, reference.index)) : undefined, 'unsupported-markdown', footnoteHint);
+          // Looked for, and measured, in the text as written: a variable's value is shown as it is.
+          const text = writtenText(node);
+          const reference = /\[\^[^\]\s]+\]/.exec(text);
+          if (reference) fail(file, `Unexpected footnote \`${reference[0]}\`, expected the note in the text; footnotes are not supported`, node.position ? advance(node.position.start, text.slice(0, reference.index)) : undefined, 'unsupported-markdown', footnoteHint);
           return undefined;
         }
         case 'heading':

@@ -21,7 +21,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { advance, fail } from '../messages/message.ts';
 import { closest } from '../messages/suggest.ts';
-import './data.ts';
+import { writtenText } from './data.ts';
 import { flagClass, flagKinds, type FlagKind } from '../schema/policy-text.ts';
 
 export function isFlagKind(name: string): name is FlagKind {
@@ -101,7 +101,7 @@ export default function remarkFlags() {
 function bareNearMiss(directive: Directives, parent: Parent, index: number, file: VFile): void {
   const lower = directive.name.toLowerCase();
   const next = parent.children[index + 1];
-  const following = next?.type === 'text' ? next.value : '';
+  const following = next?.type === 'text' ? writtenText(next) : '';
   const bracket = openingBracket.exec(following)?.[0].trim();
   if (isFlagKind(lower)) {
     const how = bracket === '[' ? 'with no space before `[`' : bracket ? `with the words in square brackets \`[…]\`, not \`${bracket}…\`` : 'with the flagged words in square brackets right after the name';
@@ -117,17 +117,19 @@ function bareNearMiss(directive: Directives, parent: Parent, index: number, file
 /** `::sensitive[x]` in a line: the first colon is text just before a flag. */
 function doubleColon(directive: Directives, parent: Parent, index: number, file: VFile): void {
   const previous = parent.children[index - 1];
-  if (previous?.type !== 'text' || !/[:：]$/.test(previous.value)) return;
+  if (previous?.type !== 'text' || !/[:：]$/.test(writtenText(previous))) return;
   if (previous.position?.end.offset !== directive.position?.start.offset) return;
   const place = directive.position ? { line: directive.position.start.line, column: directive.position.start.column - 1 } : undefined;
-  fail(file, `Unexpected \`${previous.value.at(-1)}:${directive.name}[…]\` with two colons, expected \`:${directive.name}[…]\` with one`, place, 'flag-misuse');
+  fail(file, `Unexpected \`${writtenText(previous).at(-1)}:${directive.name}[…]\` with two colons, expected \`:${directive.name}[…]\` with one`, place, 'flag-misuse');
 }
 
 function nearMissesInText(node: Text, file: VFile): void {
+  // In the text as written: a variable's value is shown as it is, never read as a flag.
+  const text = writtenText(node);
   textNearMiss.lastIndex = 0;
-  for (let match = textNearMiss.exec(node.value); match; match = textNearMiss.exec(node.value)) {
+  for (let match = textNearMiss.exec(text); match; match = textNearMiss.exec(text)) {
     const name = match[1]!.toLowerCase();
-    const place = node.position ? advance(node.position.start, node.value.slice(0, match.index)) : undefined;
+    const place = node.position ? advance(node.position.start, text.slice(0, match.index)) : undefined;
     fail(file, `Unexpected \`${match[0].trim()}\`, expected \`:${name}[the flagged words]\`: an ASCII colon right before the name, and the words in square brackets`, place, 'flag-misuse');
   }
 }

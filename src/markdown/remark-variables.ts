@@ -20,7 +20,11 @@ export default function remarkVariables() {
     const variables = file.data.variables ?? {};
     const budget = { left: maxFilledLength, reported: false };
     visit(tree, (node) => {
-      if (node.type === 'text' || node.type === 'inlineCode') {
+      if (node.type === 'text') {
+        const written = node.value;
+        node.value = substitute(written, node, false, file, variables, budget);
+        if (node.value !== written) node.data = { ...node.data, written };
+      } else if (node.type === 'inlineCode') {
         node.value = substitute(node.value, node, false, file, variables, budget);
       } else if (node.type === 'link' || node.type === 'definition') {
         node.url = substitute(node.url, node, true, file, variables, budget);

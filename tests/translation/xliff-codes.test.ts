@@ -73,6 +73,14 @@ describe('Markdown as words and codes', () => {
     expect(rebuild(source, source.content)).toBe(markdown.replace('name\n  and', 'name and'));
   });
 
+  it('words around a bare address after an unclosed `[` stay words (remark-gfm links such an address without a place)', () => {
+    const markdown = 'Read [our notice https://example.com/x and *more*.';
+    const source = segmentMarkdown(markdown);
+    expect(source.content).toEqual(['Read [our notice ', { kind: 'ph', id: '1' }, ' and ', { kind: 'pc', id: '2', children: ['more'] }, '.']);
+    expect(source.codes.get('1')).toMatchObject({ role: 'literal', start: 'https://example.com/x' });
+    expect(rebuild(source, source.content)).toBe(markdown);
+  });
+
   it('a title is words and variables only', () => {
     const { content, codes } = segmentPlain('{{company}} Privacy *Notice*');
     expect(content).toEqual([{ kind: 'ph', id: '1' }, ' Privacy *Notice*']);

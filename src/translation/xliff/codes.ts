@@ -26,6 +26,7 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { placeAutolinks } from '../../markdown/remark-autolink-positions.ts';
 import { isFlagKind } from '../../markdown/remark-flags.ts';
 import { variablePattern } from '../../markdown/variables.ts';
 
@@ -75,6 +76,8 @@ export function segmentMarkdown(markdown: string): Segmented {
   const { before, body, after } = trim(markdown);
   const builder = new Builder();
   const tree = parser.parse(body);
+  // Cut by positions: the bare addresses remark-gfm links after an unclosed `[` need theirs.
+  placeAutolinks(tree, body);
 
   const offsets = (node: Nodes) => ({ start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 });
   const walkChildren = (node: Parent, from: number, to: number, out: Inline[]) => {
