@@ -38,7 +38,15 @@ export function sharedLoad(contentDir: string, options: BuildOptions & { changed
   const { loads, parses, renders, versions } = registry();
   let loaded = loads.get(id);
   if (!loaded) {
-    loaded = loadSite(contentDir, { ...options, parseCache: parses, renders, versions }).then((result) => {
+    // Each distinct file content is parsed once in every load; only the preview, which loads again
+    // after each save, keeps renderings and built versions for the next load.
+    const preview = options.mode === 'preview';
+    loaded = loadSite(contentDir, { ...options, parseCache: parses, ...(preview ? { renders, versions } : {}) }).then((result) => {
+      if (!preview) {
+        // A build loads once: nothing is kept for a next load.
+        parses.clear();
+        return result;
+      }
       // Only what this content holds now stays cached.
       parses.sweep();
       renders.sweep();

@@ -64,6 +64,13 @@ export class ParseCache {
     return result;
   }
 
+  /** Forgets everything (a build, after its one load: only a preview loads again). */
+  clear(): void {
+    for (const schema of this.#bySchema) this.#entries.delete(schema);
+    this.#bySchema.clear();
+    this.#used = new Set();
+  }
+
   /** Forgets every text the loads since the last sweep did not meet. */
   sweep(): void {
     for (const schema of this.#bySchema) {
