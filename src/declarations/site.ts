@@ -68,8 +68,7 @@ export function missingAnswers(app: AppAnswers): string[] {
 
 export function declareSite(model: SiteModel, content: ParsedContent, settings: Parsed<DeclarationsInput> | undefined, contentDir: string): SiteDeclarations {
   const file = settings?.source.file ?? new VFile({ path: path.join(contentDir, declarationsFileName) });
-  const mapping = resolveMapping(settings?.data);
-  const app = settings?.data.app ?? appAnswersSchema.parse({});
+  const { mapping, app } = settingsOf(settings?.data);
   const result: SiteDeclarations = { mapping, app, versions: [], file };
   const contradicted = new Set<string>();
   if (settings) {
@@ -110,24 +109,66 @@ interface VersionInputs {
   app: AppAnswers;
 }
 
+/**
+ * The mapping and the app's answers of a declarations.yaml, made once per
+ * parsed file: the preview's loads get an unchanged file's data back as the
+ * same object (src/load/parse-cache.ts), and with it the same mapping, so
+ * that `declareVersion` can recognise a version it declared before.
+ */
+const settingsMade = new WeakMap<object, { mapping: ResolvedMapping; app: AppAnswers }>();
+let noSettings: { mapping: ResolvedMapping; app: AppAnswers } | undefined;
+
+function settingsOf(data: DeclarationsInput | undefined): { mapping: ResolvedMapping; app: AppAnswers } {
+  if (!data) return (noSettings ??= { mapping: resolveMapping(undefined), app: appAnswersSchema.parse({}) });
+  let made = settingsMade.get(data);
+  if (!made) settingsMade.set(data, (made = { mapping: resolveMapping(data), app: data.app ?? appAnswersSchema.parse({}) }));
+  return made;
+}
+
+type Declared = Omit<VersionDeclarations, 'document' | 'version'>;
+
+/**
+ * Declarations already made, by the version's inventories (the same object
+ * while the version is not built again, src/model/version-memo.ts), for the
+ * same mapping, answers and page facts: a preview reload declares only the
+ * versions it built again.
+ */
+const declaredBefore = new WeakMap<object, { mapping: ResolvedMapping; app: AppAnswers; facts: string; declared: Declared }>();
+
 function declareVersion({ model, site, document, version, parsed, mapping, app }: VersionInputs): VersionDeclarations {
   const inventories = version.inventory!;
   const locale = inventories[model.sourceLocale] ? model.sourceLocale : Object.keys(inventories)[0]!;
-  const declarations = deriveDeclarations(inventories[locale]!, mapping, app);
-  reportUnmapped(parsed, declarations.unmapped);
-  const notices: Record<string, Record<string, unknown>> = {};
-  for (const [code, inventory] of Object.entries(inventories)) {
-    notices[code] = noticeJsonLd({
-      inventory,
-      declarations: code === locale ? declarations : deriveDeclarations(inventory, mapping, app),
-      mapping,
-      url: absoluteUrl(model, versionUrl(code, document.slug, version.id)),
-      home: absoluteUrl(model, '/'),
-      title: version.texts[code]?.title ?? document.slug,
-      controller: controllerName(parsed, site, code) ?? model.locales.find((entry) => entry.code === code)?.siteName ?? '',
-    });
+  const codes = Object.keys(inventories);
+  const pages = codes.map((code) => ({
+    code,
+    url: absoluteUrl(model, versionUrl(code, document.slug, version.id)),
+    title: version.texts[code]?.title ?? document.slug,
+    controller: controllerName(parsed, site, code) ?? model.locales.find((entry) => entry.code === code)?.siteName ?? '',
+  }));
+  const facts = JSON.stringify([locale, absoluteUrl(model, '/'), pages]);
+  const before = declaredBefore.get(inventories);
+  let declared = before && before.mapping === mapping && before.app === app && before.facts === facts ? before.declared : undefined;
+  if (!declared) {
+    const declarations = deriveDeclarations(inventories[locale]!, mapping, app);
+    const notices: Record<string, Record<string, unknown>> = {};
+    for (const page of pages) {
+      const inventory = inventories[page.code]!;
+      notices[page.code] = noticeJsonLd({
+        inventory,
+        declarations: page.code === locale ? declarations : deriveDeclarations(inventory, mapping, app),
+        mapping,
+        url: page.url,
+        home: absoluteUrl(model, '/'),
+        title: page.title,
+        controller: page.controller,
+      });
+    }
+    declared = { locale, declarations, views: storeViews(declarations, mapping), notices };
+    declaredBefore.set(inventories, { mapping, app, facts, declared });
   }
-  return { document: document.slug, version: version.id, locale, declarations, views: storeViews(declarations, mapping), notices };
+  // Reported on every load: the messages belong to this load's files.
+  reportUnmapped(parsed, declared.declarations.unmapped);
+  return { document: document.slug, version: version.id, ...declared };
 }
 
 /**
@@ -149,10 +190,21 @@ function changesPerLocale(document: DocumentModel, version: VersionModel, previo
   const changes: Record<string, DeclarationChange[]> = {};
   for (const [code, inventory] of Object.entries(version.inventory ?? {})) {
     const older = before.inventory?.[code];
-    const views = (entry: InventoryModel) => storeViews(deriveDeclarations(entry, mapping, app), mapping);
+    const views = (entry: InventoryModel) => viewsOf(entry, mapping, app);
     changes[code] = declarationChanges(older ? views(older) : previous.views, views(inventory), app.stores);
   }
   return changes;
+}
+
+/** The store views of one inventory, made once per inventory object, mapping and answers (see `declaredBefore`). */
+const viewsMade = new WeakMap<InventoryModel, { mapping: ResolvedMapping; app: AppAnswers; views: StoreViews }>();
+
+function viewsOf(inventory: InventoryModel, mapping: ResolvedMapping, app: AppAnswers): StoreViews {
+  const made = viewsMade.get(inventory);
+  if (made && made.mapping === mapping && made.app === app) return made.views;
+  const views = storeViews(deriveDeclarations(inventory, mapping, app), mapping);
+  viewsMade.set(inventory, { mapping, app, views });
+  return views;
 }
 
 function reportUnmapped(parsed: ParsedVersion, unmapped: readonly Unmapped[]): void {

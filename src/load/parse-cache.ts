@@ -21,6 +21,7 @@
 import { VFileMessage } from 'vfile-message';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
+import { ReadCache } from './read-cache.ts';
 import type { YamlSource } from './yaml.ts';
 
 interface Entry {
@@ -32,6 +33,8 @@ interface Entry {
 }
 
 export class ParseCache {
+  /** The reads behind the parses (read-cache.ts). */
+  readonly reads = new ReadCache();
   /** By schema (each schema validates differently), then by a digest of the text and the placeholders. */
   readonly #entries = new WeakMap<z.ZodType, Map<string, Entry>>();
   readonly #bySchema = new Set<z.ZodType>();
@@ -66,6 +69,7 @@ export class ParseCache {
 
   /** Forgets everything (a build, after its one load: only a preview loads again). */
   clear(): void {
+    this.reads.clear();
     for (const schema of this.#bySchema) this.#entries.delete(schema);
     this.#bySchema.clear();
     this.#used = new Set();
@@ -73,6 +77,7 @@ export class ParseCache {
 
   /** Forgets every text the loads since the last sweep did not meet. */
   sweep(): void {
+    this.reads.sweep();
     for (const schema of this.#bySchema) {
       const bySchema = this.#entries.get(schema);
       if (!bySchema) continue;

@@ -18,6 +18,7 @@ import { constants, type Dirent } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { ReadCache } from './read-cache.ts';
 import { isRealDate, isValidLocale } from '../schema/common.ts';
 import { findForbidden } from '../messages/characters.ts';
 import { advance, fail, warn } from '../messages/message.ts';
@@ -84,6 +85,8 @@ export interface ContentTree {
   ui: Map<string, VFile>;
   /** Every file read or reported on, for the report. */
   files: VFile[];
+  /** Reads kept from the last load (the preview's), when given. */
+  reads?: ReadCache | undefined;
 }
 
 /** Larger content files are refused: a policy is tens of kilobytes. */
@@ -97,9 +100,9 @@ const frozenFile = /^variables(?:\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?\.yaml$/;
 /** A document folder's name: lowercase words joined by hyphens (it is a URL segment). */
 export const documentFolderPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
-export async function readContentTree(root: string, fs: ContentFileSystem = nodeFileSystem): Promise<ContentTree> {
+export async function readContentTree(root: string, fs: ContentFileSystem = nodeFileSystem, reads?: ReadCache): Promise<ContentTree> {
   const resolved = path.resolve(root);
-  const tree: ContentTree = { root: resolved, fs, realRoot: await fs.realpath(resolved).catch(() => resolved), site: undefined, lock: undefined, declarations: undefined, documents: [], ui: new Map(), files: [] };
+  const tree: ContentTree = { root: resolved, fs, realRoot: await fs.realpath(resolved).catch(() => resolved), site: undefined, lock: undefined, declarations: undefined, documents: [], ui: new Map(), files: [], reads };
   const rootFile = new VFile({ path: path.join(tree.root, 'site.yaml') });
 
   let entries;
@@ -240,6 +243,9 @@ async function readContentFile(tree: ContentTree, full: string): Promise<VFile> 
     fail(file, 'Unexpected link to a file outside the content folder', undefined, 'file-outside-content');
     return file;
   }
+  // In the preview, a file unchanged since the last load is not read again (read-cache.ts).
+  const signature = tree.reads ? ReadCache.signature(await tree.fs.stat(full).catch(() => undefined)) : undefined;
+  if (signature && tree.reads!.restore(file, signature)) return file;
   const bytes = await readRegularFile(tree.fs, file, full);
   if (!bytes) return file;
   try {
@@ -250,6 +256,7 @@ async function readContentFile(tree: ContentTree, full: string): Promise<VFile> 
     return file;
   }
   reportForbiddenCharacters(file, String(file.value));
+  if (signature) tree.reads!.keep(file, signature, file.messages);
   return file;
 }
 
