@@ -76,7 +76,8 @@ export async function loadSite(contentDir: string, options: Partial<BuildOptions
  * loads that never change the parsed documents.
  */
 export async function parseContent(contentDir: string, mode: BuildOptions['mode'] = 'publish', fileSystem?: ContentFileSystem, cache?: ParseCache): Promise<ParseResult> {
-  const tree = await readContentTree(contentDir, fileSystem, cache?.reads);
+  // Reads are kept only for the preview, which loads again after each save.
+  const tree = await readContentTree(contentDir, fileSystem, mode === 'preview' ? cache?.reads : undefined);
   const parseFile = <S extends z.ZodType>(file: VFile | undefined, schema: S, placeholders?: Readonly<Record<string, unknown>>) => parseAndValidate(file, schema, placeholders, cache);
   const site = parseFile(tree.site, siteSchema, sitePlaceholders);
   const lock = parseLock(tree.lock);
