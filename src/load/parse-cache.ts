@@ -18,7 +18,8 @@
  * After each load, `sweep()` forgets the texts that load did not meet, so a
  * long preview session holds only the current content.
  */
-import { VFileMessage } from 'vfile-message';
+import type { VFileMessage } from 'vfile-message';
+import { copyMessage } from '../messages/message.ts';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { ReadCache } from './read-cache.ts';
@@ -57,13 +58,13 @@ export class ParseCache {
     const found = bySchema.get(key);
     if (found) {
       this.hits++;
-      for (const message of found.messages) file.messages.push(copyMessage(message, file));
+      for (const message of found.messages) file.messages.push(copyMessage(message, file.path));
       return { source: found.source && { ...found.source, file }, data: found.data as T, partial: found.partial, valid: found.valid };
     }
     this.misses++;
     const before = file.messages.length;
     const result = parse();
-    bySchema.set(key, { source: result.source, data: result.data, partial: result.partial ?? false, valid: result.valid, messages: file.messages.slice(before).map((message) => copyMessage(message, file)) });
+    bySchema.set(key, { source: result.source, data: result.data, partial: result.partial ?? false, valid: result.valid, messages: file.messages.slice(before).map((message) => copyMessage(message, file.path)) });
     return result;
   }
 
@@ -85,12 +86,5 @@ export class ParseCache {
     }
     this.#used = new Set();
   }
-}
-
-/** A message of its own for `file`: later steps change messages (a draft's errors become warnings). */
-function copyMessage(message: VFileMessage, file: VFile): VFileMessage {
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message);
-  copy.file = file.path;
-  return copy;
 }
 

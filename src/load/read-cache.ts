@@ -9,6 +9,7 @@
 import type { Stats } from 'node:fs';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { copyMessage } from '../messages/message.ts';
 
 interface Entry {
   signature: string;
@@ -49,10 +50,4 @@ export class ReadCache {
     this.#entries.clear();
     this.#used = new Set();
   }
-}
-
-function copyMessage(message: VFileMessage, path: string): VFileMessage {
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message);
-  copy.file = path;
-  return copy;
 }

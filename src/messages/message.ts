@@ -47,6 +47,18 @@ export function related(file: VFile, place: Place | undefined, reason: string): 
   return message;
 }
 
+/**
+ * A message of its own for the file at `path`, for the caches that give a
+ * file the messages of an earlier load (src/load/read-cache.ts,
+ * src/load/parse-cache.ts, src/model/version-memo.ts): later steps change
+ * messages (a draft's errors become warnings), so each load gets copies.
+ */
+export function copyMessage(message: VFileMessage, path: string): VFileMessage {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message);
+  copy.file = path;
+  return copy;
+}
+
 export function hasErrors(files: Iterable<VFile>): boolean {
   for (const file of files) if (file.messages.some((message) => message.fatal === true)) return true;
   return false;

@@ -14,6 +14,7 @@
  */
 import type { VFileMessage } from 'vfile-message';
 import type { ParsedVersion } from '../load/parsed.ts';
+import { copyMessage } from '../messages/message.ts';
 import type { SiteContext } from './context.ts';
 import type { PendingDocumentLink } from './text.ts';
 import type { VersionModel } from './types.ts';
@@ -95,9 +96,3 @@ function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
-/** A message of its own: later steps change messages (a draft's errors become warnings). */
-function copyMessage(message: VFileMessage, path: string): VFileMessage {
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message);
-  copy.file = path;
-  return copy;
-}
