@@ -44,7 +44,7 @@ export async function measurePreview(contentDir: string, samples = 9, env: NodeJ
       // Let the watcher settle before the next save, as between two edits of a person.
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
-    return { medianMs: median(times), samplesMs: times };
+    return { medianMs: Math.round(median(times)), samplesMs: times };
   } finally {
     if (server.pid) {
       try {
@@ -99,8 +99,9 @@ async function poll(url: string, done: (body: string) => boolean, timeoutMs: num
   throw new Error(`${url} did not show the edit within ${timeoutMs} ms (last answer: ${last}).`);
 }
 
-function median(values: number[]): number {
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

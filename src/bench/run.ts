@@ -24,7 +24,7 @@ import { projectRoot } from '../cli/args.ts';
 import { parseCommand } from '../cli/command.ts';
 import { writeBaseline } from './baseline.ts';
 import { measureGrowth, type GrowthRow } from './growth.ts';
-import { measurePreview } from './preview.ts';
+import { measurePreview, median } from './preview.ts';
 import { generateSite, type SiteSize } from './synthetic.ts';
 import { pageWeight } from './weight.ts';
 
@@ -72,11 +72,6 @@ function readFileSyncSafe(file: string): string {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 function countHtml(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;

@@ -36,9 +36,8 @@ interface Entry {
 export class ParseCache {
   /** The reads behind the parses (read-cache.ts). */
   readonly reads = new ReadCache();
-  /** By schema (each schema validates differently), then by a digest of the text and the placeholders. */
-  readonly #entries = new WeakMap<z.ZodType, Map<string, Entry>>();
-  readonly #bySchema = new Set<z.ZodType>();
+  /** By schema (each schema validates differently), then by the placeholders and the text. */
+  readonly #entries = new Map<z.ZodType, Map<string, Entry>>();
   #used = new Set<string>();
   hits = 0;
   misses = 0;
@@ -53,7 +52,6 @@ export class ParseCache {
     const key = `${placeholders ? JSON.stringify(placeholders) : ''}\u0000${text}`;
     let bySchema = this.#entries.get(schema);
     if (!bySchema) this.#entries.set(schema, (bySchema = new Map()));
-    this.#bySchema.add(schema);
     this.#used.add(`${key}`);
     const found = bySchema.get(key);
     if (found) {
@@ -71,17 +69,14 @@ export class ParseCache {
   /** Forgets everything (a build, after its one load: only a preview loads again). */
   clear(): void {
     this.reads.clear();
-    for (const schema of this.#bySchema) this.#entries.delete(schema);
-    this.#bySchema.clear();
+    this.#entries.clear();
     this.#used = new Set();
   }
 
   /** Forgets every text the loads since the last sweep did not meet. */
   sweep(): void {
     this.reads.sweep();
-    for (const schema of this.#bySchema) {
-      const bySchema = this.#entries.get(schema);
-      if (!bySchema) continue;
+    for (const bySchema of this.#entries.values()) {
       for (const key of bySchema.keys()) if (!this.#used.has(key)) bySchema.delete(key);
     }
     this.#used = new Set();
