@@ -78,7 +78,7 @@ describe('an output folder the build replaces', () => {
     const shared = path.join(projectRoot, '.astro/.prerender');
     const anotherBuilds = path.join(shared, `chunk-of-another-build-${process.pid}.mjs`);
     writeTree(shared, { [path.basename(anotherBuilds)]: 'export {}' });
-    const builds = [out, out, other].map((folder) => startBuild(['--content', minimalSite, '--drafts', '--out', folder]));
+    const builds = [out, out, other].map((folder) => startBuild(['--content', minimalSite, '--drafts', '--out', folder, '--no-cache']));
     const runs = await Promise.all(builds.map((build) => build.done));
     expect(existsSync(anotherBuilds)).toBe(true);
     rmSync(anotherBuilds);
