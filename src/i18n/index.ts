@@ -10,6 +10,7 @@
  *     t('changes.unchangedClauses', { count: 1 });            // "1 unchanged clause"
  */
 import type { SiteModel } from '../model/types.ts';
+import { kept } from './kept.ts';
 import { translator, type Translate } from './translate.ts';
 
 export type { PluralKey, TextKey, UiKey, UiMessages } from './messages.ts';
@@ -25,22 +26,17 @@ export function useTranslations(site: Pick<SiteModel, 'ui'>, locale: string): Tr
 
 /** Intl formatters are slow to make and cheap to use: one per language, kept. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const formattedDates = new Map<string, string>();
 const languageNames = new Map<string, Intl.DisplayNames>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
 /** A date (YYYY-MM-DD) written the way `locale` writes dates, such as "September 15, 2022" or "2022年9月15日". */
 export function formatDate(date: string, locale: string): string {
-  // Every page shows the same few dates: each is formatted once per language.
-  const key = `${locale} ${date}`;
-  let formatted = formattedDates.get(key);
-  if (formatted === undefined) {
+  // Every page shows the same few dates.
+  return kept(`date ${locale} ${date}`, () => {
     let format = dateFormats.get(locale);
     if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
-    formatted = format.format(new Date(`${date}T00:00:00Z`));
-    if (formattedDates.size < 100_000) formattedDates.set(key, formatted);
-  }
-  return formatted;
+    return format.format(new Date(`${date}T00:00:00Z`));
+  });
 }
 
 /** A list written the way `locale` writes lists: "a, b, and c", "a、b和c". */
@@ -55,6 +51,11 @@ const multiScript = new Set(['zh', 'sr', 'pa', 'uz', 'az', 'bs', 'mn']);
 
 /** The name of language `code` in the language `locale`, such as "Simplified Chinese" or "英语". */
 export function languageName(code: string, locale: string): string {
+  // Every page names every language of the site.
+  return kept(`language ${locale} ${code}`, () => languageNameOf(code, locale));
+}
+
+function languageNameOf(code: string, locale: string): string {
   const { language, script } = new Intl.Locale(code).maximize();
   const tag = multiScript.has(language) && script ? `${language}-${script}` : code;
   let names = languageNames.get(locale);

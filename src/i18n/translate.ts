@@ -76,10 +76,18 @@ export function translator(locale: string, messages: UiMessages): Translate {
     const count = isPluralKey(key) && typeof values['count'] === 'number' ? values['count'] : undefined;
     return split(formFor(messages[key], locale, count), values, locale);
   };
-  const t = ((key: UiKey, values: Values = {}) =>
+  const written = (key: UiKey, values: Values = {}) =>
     partsOf(key, values)
       .map((part) => (typeof part === 'string' ? part : `{${part.placeholder}}`))
-      .join('')) as Translate;
+      .join('');
+  // Most calls name a key alone (a heading, a label), on every page: those are written once.
+  const alone = new Map<UiKey, string>();
+  const t = ((key: UiKey, values?: Values) => {
+    if (values !== undefined) return written(key, values);
+    let text = alone.get(key);
+    if (text === undefined) alone.set(key, (text = written(key)));
+    return text;
+  }) as Translate;
   Object.defineProperties(t, { parts: { value: partsOf }, locale: { value: locale } });
   byLocale.set(locale, t);
   return t;

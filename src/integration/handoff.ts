@@ -14,8 +14,15 @@ import { VersionMemo } from '../model/version-memo.ts';
 import type { BuildOptions } from '../model/build.ts';
 import type { SiteModel } from '../model/types.ts';
 
+/**
+ * What a shared load keeps: the model and the files with their messages. Not the parsed files (the
+ * YAML documents with every node's position, about 40 % of the heap after a large load): the build
+ * renders every page after the load, and would hold them, and collect garbage around them, all along.
+ */
+export type SharedLoad = Pick<LoadResult, 'site' | 'files'>;
+
 interface Registry {
-  loads: Map<string, Promise<LoadResult>>;
+  loads: Map<string, Promise<SharedLoad>>;
   model: SiteModel | undefined;
   /** Parses kept by file content: a build parses each distinct file once, a preview reparses only what was saved. */
   parses: ParseCache;
@@ -33,7 +40,7 @@ function registry(): Registry {
 }
 
 /** Loads the content once per folder and options in this process. */
-export function sharedLoad(contentDir: string, options: BuildOptions & { changed?: string }): Promise<LoadResult> {
+export function sharedLoad(contentDir: string, options: BuildOptions & { changed?: string }): Promise<SharedLoad> {
   const id = JSON.stringify([contentDir, options.mode, options.drafts, options.buildDate, options.changed ?? '']);
   const { loads, parses, renders, versions } = registry();
   let loaded = loads.get(id);
@@ -41,17 +48,17 @@ export function sharedLoad(contentDir: string, options: BuildOptions & { changed
     // Each distinct file content is parsed once in every load; only the preview, which loads again
     // after each save, keeps renderings and built versions for the next load.
     const preview = options.mode === 'preview';
-    loaded = loadSite(contentDir, { ...options, parseCache: parses, ...(preview ? { renders, versions } : {}) }).then((result) => {
+    loaded = loadSite(contentDir, { ...options, parseCache: parses, ...(preview ? { renders, versions } : {}) }).then(({ site, files }) => {
       if (!preview) {
         // A build loads once: nothing is kept for a next load.
         parses.clear();
-        return result;
+      } else {
+        // Only what this content holds now stays cached.
+        parses.sweep();
+        renders.sweep();
+        versions.sweep();
       }
-      // Only what this content holds now stays cached.
-      parses.sweep();
-      renders.sweep();
-      versions.sweep();
-      return result;
+      return { site, files };
     });
     loads.set(id, loaded);
   }

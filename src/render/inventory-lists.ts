@@ -38,16 +38,46 @@ export interface ListOptions {
 /** Platform names are brand names, the same in every language. */
 const platforms = [['android', 'Android'], ['ios', 'iOS'], ['harmonyos', 'HarmonyOS']] as const;
 
-const made = new WeakMap<InventoryModel, Map<string, string>>();
+/**
+ * Lists made, by what decides their HTML: the words of the language (`t`), the inventory's content and
+ * the options. By content, not by object: each version has an inventory object of its own, and most
+ * versions change one row of one list, or none (the permission list of the largest benchmark site is
+ * made 30 times less often). Kept per `t`, which is made once per language and words.
+ */
+const made = new WeakMap<Translate, Map<string, string>>();
+/** Each inventory's content as a short id, so that keys stay small. */
+const contentIds = new WeakMap<InventoryModel, number>();
+const idsByContent = new Map<string, number>();
+/** Never reused, even after the map starts over: an inventory keeps its id for as long as it lives. */
+let nextId = 0;
+/** Past this many, the lists of a long preview session start over (a build makes far fewer). */
+const maxKept = 20_000;
 
-/** A list as HTML, made once per inventory, list and options. */
+function contentId(inventory: InventoryModel): number {
+  let id = contentIds.get(inventory);
+  if (id === undefined) {
+    const content = JSON.stringify(inventory);
+    id = idsByContent.get(content);
+    if (id === undefined) {
+      if (idsByContent.size >= maxKept) idsByContent.clear();
+      idsByContent.set(content, (id = nextId++));
+    }
+    contentIds.set(inventory, id);
+  }
+  return id;
+}
+
+/** A list as HTML, made once per distinct inventory content, language, list and options. */
 export function listHtml(kind: ListKind, inventory: InventoryModel, t: Translate, options: ListOptions): string {
-  let byKey = made.get(inventory);
-  if (!byKey) made.set(inventory, (byKey = new Map()));
-  const key = JSON.stringify([kind, options.headingLevel, options.idPrefix, options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
+  let byKey = made.get(t);
+  if (!byKey) made.set(t, (byKey = new Map()));
+  const key = JSON.stringify([contentId(inventory), kind, options.headingLevel, options.idPrefix, options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
   let html = byKey.get(key);
-  // Every tag written: a key-value table's <tbody> would otherwise be left out, which html-validate (strict) refuses.
-  if (html === undefined) byKey.set(key, (html = toHtml(listTree(kind, inventory, t, options), { preferUnquoted: true })));
+  if (html === undefined) {
+    if (byKey.size >= maxKept) byKey.clear();
+    // Every tag written: a key-value table's <tbody> would otherwise be left out, which html-validate (strict) refuses.
+    byKey.set(key, (html = toHtml(listTree(kind, inventory, t, options), { preferUnquoted: true })));
+  }
   return html;
 }
 

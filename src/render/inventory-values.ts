@@ -4,15 +4,19 @@
  * through the interface words. Shared by the lists and the change sentences.
  */
 import type { Translate } from '../i18n/index.ts';
+import { kept } from '../i18n/kept.ts';
 import { groupOf, type CategoryId } from '../inventory/taxonomy.ts';
 import type { RetentionModel } from '../model/types.ts';
 import { durationPattern } from '../schema/inventory.ts';
 
 const durationFormats = new Map<string, Intl.DurationFormat>();
 const regionNames = new Map<string, Intl.DisplayNames>();
-
 /** `P3Y` → "3 years" / "3年"; `P1Y6M` → "1 year, 6 months". */
 export function formatDuration(iso: string, locale: string): string {
+  return kept(`duration ${locale} ${iso}`, () => durationText(iso, locale));
+}
+
+function durationText(iso: string, locale: string): string {
   const match = durationPattern.exec(iso);
   if (!match) return iso;
   const number = (part: string | undefined) => (part ? Number(part.slice(0, -1)) : undefined);
@@ -25,6 +29,10 @@ export function formatDuration(iso: string, locale: string): string {
 
 /** `CN` → "China" / "中国". */
 export function regionName(code: string, locale: string): string {
+  return kept(`region ${locale} ${code}`, () => regionText(code, locale));
+}
+
+function regionText(code: string, locale: string): string {
   let names = regionNames.get(locale);
   if (!names) regionNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region' })));
   return names.of(code) ?? code;
