@@ -37,7 +37,8 @@ export interface WriteOptions extends OutputSpec {
 
 /** Writes an output folder at `out` through `options.write`; returns the target as it was checked before. */
 export async function writeOutput(out: string, options: WriteOptions): Promise<CheckedTarget> {
-  const checked = await checkTarget(out, options);
+  // Where the folder is and whether it may be written at all; the files in it are checked once the lock is held.
+  const checked = await checkTarget(out, options, { files: false });
   const target = checked.path;
   const parent = path.dirname(target);
   const name = path.basename(target);

@@ -11,6 +11,7 @@
  * underlined as in the policy (`strong.flag-sensitive`), with the necessity
  * and impact of processing them.
  */
+import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -67,18 +68,52 @@ function contentId(inventory: InventoryModel): number {
   return id;
 }
 
-/** A list as HTML, made once per distinct inventory content, language, list and options. */
+/**
+ * Stands for the policy page's address while a list is made, so that the hosted and the webview pages (and a
+ * current and a permanent one) share one list: letters, digits and `-` only, which toHtml writes as they are,
+ * and random, so that no content holds it.
+ */
+const policyHrefToken = `policy-href-${randomUUID()}`;
+/** Addresses that toHtml would write as they are in an unquoted attribute: these replace the token exactly. */
+const plainHref = /^[\w\-./~%]*$/;
+
+/** A list as HTML, made once per distinct inventory content, language, list and options but the policy's address. */
 export function listHtml(kind: ListKind, inventory: InventoryModel, t: Translate, options: ListOptions): string {
   let byKey = made.get(t);
   if (!byKey) made.set(t, (byKey = new Map()));
-  const key = JSON.stringify([contentId(inventory), kind, options.headingLevel, options.idPrefix, options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
+  const shared = plainHref.test(options.policyHref);
+  const key = JSON.stringify([contentId(inventory), kind, options.headingLevel, options.idPrefix, shared ? null : options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
   let html = byKey.get(key);
   if (html === undefined) {
     if (byKey.size >= maxKept) byKey.clear();
     // Every tag written: a key-value table's <tbody> would otherwise be left out, which html-validate (strict) refuses.
-    byKey.set(key, (html = toHtml(listTree(kind, inventory, t, options), { preferUnquoted: true })));
+    byKey.set(key, (html = serialize(listTree(kind, inventory, t, shared ? { ...options, policyHref: policyHrefToken } : options))));
   }
-  return html;
+  return shared ? html.replaceAll(policyHrefToken, options.policyHref) : html;
+}
+
+/**
+ * Each part of a list (a function's table, the items, a recipient) is written once per distinct content: versions
+ * mostly change one row, so most parts of a version's list are those of the last. A part's JSON is its exact content
+ * (hast is plain data), and a part is written the same alone as inside the list: every tag is written, so no closing
+ * tag depends on what follows it, and no part is text of a <script> or <style>.
+ */
+const partsWritten = new Map<string, string>();
+const listHtmlOptions = { preferUnquoted: true } as const;
+
+function serialize(list: Element): string {
+  const children = list.children.map((child): ElementContent => {
+    if (child.type !== 'element') return child;
+    const json = JSON.stringify(child);
+    let html = partsWritten.get(json);
+    if (html === undefined) {
+      if (partsWritten.size >= maxKept) partsWritten.clear();
+      partsWritten.set(json, (html = toHtml(child, listHtmlOptions)));
+    }
+    return { type: 'raw', value: html };
+  });
+  // The raw parts are this function's own output of toHtml: nothing a content file says reaches them unescaped.
+  return toHtml({ ...list, children }, { ...listHtmlOptions, allowDangerousHtml: true });
 }
 
 /** A list as a hast element. */

@@ -50,6 +50,10 @@ describe('lists made once per distinct content', () => {
     expect(webview).toContain('href=/webview/en/notice/2024-01-10/#');
     expect(webview).not.toContain('href=/en/notice/');
     expect(listHtml('collection', inventory, t, { ...options, headingLevel: 3, idPrefix: 'data' })).toMatch(/<h3 id=data-list-/);
+    // An address toHtml would quote or escape is not put in place of the shared list's token: the list is made for it.
+    const quoted = listHtml('collection', inventory, t, { ...options, policyHref: '/here=there/' });
+    expect(quoted).toMatch(/href="\/here=there\/#/);
+    expect(quoted.replaceAll(/href="\/here=there\/#([^"]*)"/g, 'href=/en/notice/2024-01-10/#$1')).toBe(hosted);
     const chinese = listHtml('permissions', model.documents[0]!.versions[0]!.inventory!['zh-CN']!, useTranslations(model, 'zh-CN'), options);
     expect(chinese).not.toBe(listHtml('permissions', inventory, t, options));
   });
