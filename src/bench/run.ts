@@ -50,10 +50,26 @@ interface Measure {
   peakRssBytes: number;
 }
 
+/**
+ * The Node.js options an npm script gives its script (`node --max-semi-space-size=64 src/cli/build.ts` →
+ * `['--max-semi-space-size=64']`): the bench runs the build as `npm run build` does, without npm's own start-up.
+ */
+function nodeOptionsOf(scriptName: string, script: string): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = scripts[scriptName]?.split(/\s+/) ?? [];
+  const at = words.indexOf(script);
+  if (words[0] !== 'node' || at < 0) throw new Error(`The npm script \`${scriptName}\` no longer reads \`node … ${script}\`: update src/bench/run.ts.`);
+  return words.slice(1, at);
+}
+
+const buildScript = 'src/cli/build.ts';
+const buildOptions = nodeOptionsOf('build', buildScript);
+
 function measure(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Measure {
   const rssFile = path.join(work, `rss-${process.pid}.txt`);
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['--import', path.join(projectRoot, 'src/bench/peak-rss.ts'), path.join(projectRoot, script), ...args], {
+  const options = script === buildScript ? buildOptions : [];
+  const run = spawnSync(process.execPath, [...options, '--import', path.join(projectRoot, 'src/bench/peak-rss.ts'), path.join(projectRoot, script), ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, BENCH_RSS_FILE: rssFile, SOURCE_DATE_EPOCH: epoch, NODE_ENV: 'production', ...env },
@@ -109,7 +125,7 @@ for (const size of chosen) {
   const site = await generateSite(path.join(dir, 'content'), size);
   const out = path.join(dir, 'dist');
   // Cold builds: the build cache would answer every run after the first (warm builds are measured below).
-  const ours = Array.from({ length: runs }, () => measure('src/cli/build.ts', ['--content', site.dir, '--out', out, '--no-cache']));
+  const ours = Array.from({ length: runs }, () => measure(buildScript, ['--content', site.dir, '--out', out, '--no-cache']));
   const pages = countHtml(out);
   const baselineDir = path.join(dir, 'baseline');
   await writeBaseline(baselineDir, site.texts, pages);
@@ -145,8 +161,8 @@ if (middleContent) {
   const warm: number[] = [];
   for (let run = 0; run < runs; run++) {
     await rm(cacheDir, { recursive: true, force: true });
-    cold.push(measure('src/cli/build.ts', ['--content', middleContent, '--out', out], { LEGAL_SITE_CACHE_DIR: cacheDir }).seconds);
-    warm.push(measure('src/cli/build.ts', ['--content', middleContent, '--out', out], { LEGAL_SITE_CACHE_DIR: cacheDir }).seconds);
+    cold.push(measure(buildScript, ['--content', middleContent, '--out', out], { LEGAL_SITE_CACHE_DIR: cacheDir }).seconds);
+    warm.push(measure(buildScript, ['--content', middleContent, '--out', out], { LEGAL_SITE_CACHE_DIR: cacheDir }).seconds);
   }
   warmToColdRatio = round(median(warm) / median(cold));
   console.log(`warm build at ${middle.documents}x${middle.versions}x${middle.locales}: ${round(median(warm))} s, cold ${round(median(cold))} s, ratio ${warmToColdRatio}`);
@@ -165,7 +181,7 @@ console.log(`preview after a save (median ms): ${JSON.stringify(previewMs)}`);
 
 // The example's webview page: its HTML + CSS against its text, gzipped.
 const exampleOut = path.join(work, 'example-dist');
-measure('src/cli/build.ts', ['--out', exampleOut]);
+measure(buildScript, ['--out', exampleOut]);
 const webview = pageWeight(exampleOut, 'webview/en/privacy/index.html');
 const webviewZh = pageWeight(exampleOut, 'webview/zh-CN/privacy/index.html');
 

@@ -23,7 +23,7 @@ import { copyMessage } from '../messages/message.ts';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { ReadCache } from './read-cache.ts';
-import type { YamlSource } from './yaml.ts';
+import { withFile, type YamlSource } from './yaml.ts';
 
 interface Entry {
   source: YamlSource | undefined;
@@ -57,7 +57,7 @@ export class ParseCache {
     if (found) {
       this.hits++;
       for (const message of found.messages) file.messages.push(copyMessage(message, file.path));
-      return { source: found.source && { ...found.source, file }, data: found.data as T, partial: found.partial, valid: found.valid };
+      return { source: found.source && withFile(found.source, file), data: found.data as T, partial: found.partial, valid: found.valid };
     }
     this.misses++;
     const before = file.messages.length;

@@ -17,7 +17,7 @@ import { rules, type RuleId } from '../messages/catalog.ts';
 import { fail } from '../messages/message.ts';
 import { closest } from '../messages/suggest.ts';
 import { localeCodePattern } from '../schema/common.ts';
-import { keyNodeOf, nodeAtPath, placeOfNode, type YamlSource } from './yaml.ts';
+import { keyNodeOf, nodeAtPath, placeOfNode, takeValues, type YamlSource } from './yaml.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -46,7 +46,7 @@ export type Placeholders = Readonly<Record<string, unknown>>;
 export function validate<S extends z.ZodType>(source: YamlSource, schema: S, placeholders: Placeholders = {}): Validated<z.output<S>> | undefined {
   let input: unknown;
   try {
-    input = source.document.toJS({ maxAliasCount });
+    input = takeValues(source, { maxAliasCount });
   } catch {
     fail(source.file, `Unexpected use of YAML aliases (\`*name\`): the file expands to too much content (more than ${maxAliasCount} aliases)`, { line: 1, column: 1 }, 'yaml-syntax', 'Write the text out instead of repeating it with `&anchor` and `*alias`.');
     return undefined;

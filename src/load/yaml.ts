@@ -3,6 +3,10 @@
  * every later message can point at the line and column of the value it is
  * about. Syntax problems become positioned messages, never exceptions.
  *
+ * Most valid files are first read without positions (fast-values.ts, eight
+ * times as fast); their document is made when something asks for a place,
+ * which only a message about the file does.
+ *
  * Every file is read as YAML 1.2 with the core schema, whatever it declares:
  * a date stays the text `2022-09-15` and `yes` stays `yes` (YAML 1.1 would
  * make them a JavaScript Date and `true`). A `%YAML` directive other than
@@ -15,23 +19,83 @@ import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { findForbidden } from '../messages/characters.ts';
 import { fail } from '../messages/message.ts';
+import { fastValues } from './fast-values.ts';
 
 export interface YamlSource {
   file: VFile;
-  document: Document.Parsed;
-  lineCounter: LineCounter;
+  /**
+   * The document, with every node's position. A file whose values were read without positions
+   * (fast-values.ts) gets it on first use: only a message about the file needs it.
+   */
+  readonly document: Document.Parsed;
+  readonly lineCounter: LineCounter;
 }
 
 /** The tags of the YAML 1.2 core schema, which change nothing a plain value would not. */
 const coreTags = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
 
+interface Positions {
+  document: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/** What a source is made of, shared by its copies for other files with the same text (parse-cache.ts). */
+interface Parsed {
+  text: string;
+  positions: Positions | undefined;
+  /** The values read without positions, until validation takes them. */
+  values: object | undefined;
+}
+
+const parsedOf = new WeakMap<YamlSource, Parsed>();
+
+function withPositions(text: string): Positions {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', resolveKnownTags: false, logLevel: 'silent' });
+  return { document, lineCounter };
+}
+
+function sourceOf(file: VFile, parsed: Parsed): YamlSource {
+  const positions = () => (parsed.positions ??= withPositions(parsed.text));
+  const source: YamlSource = {
+    file,
+    get document() {
+      return positions().document;
+    },
+    get lineCounter() {
+      return positions().lineCounter;
+    },
+  };
+  parsedOf.set(source, parsed);
+  return source;
+}
+
+/** The same source for another file with the same text: its document is made once, for both. */
+export function withFile(source: YamlSource, file: VFile): YamlSource {
+  const parsed = parsedOf.get(source);
+  return parsed ? sourceOf(file, parsed) : { ...source, file };
+}
+
+/** The file's values, for validation: the ones read without positions (once), or the document's. */
+export function takeValues(source: YamlSource, options: { maxAliasCount: number }): unknown {
+  const parsed = parsedOf.get(source);
+  const values = parsed?.values;
+  if (parsed && values) {
+    parsed.values = undefined;
+    return values;
+  }
+  return source.document.toJS(options);
+}
+
 export function parseYaml(file: VFile): YamlSource | undefined {
   // A file that could not be read has no value; its error is already reported.
   if (file.value === undefined) return undefined;
-  const lineCounter = new LineCounter();
   const text = String(file.value);
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', resolveKnownTags: false, logLevel: 'silent' });
-  const source: YamlSource = { file, document, lineCounter };
+  const fast = fastValues(text);
+  if (fast) return sourceOf(file, { text, positions: undefined, values: fast.data });
+  const positions = withPositions(text);
+  const { document } = positions;
+  const source = sourceOf(file, { text, positions, values: undefined });
   const directive = /^%YAML[ \t]+(\S*)/m.exec(text);
   if (directive && directive[1] !== '1.2') {
     const offset = directive.index;
@@ -133,6 +197,30 @@ export function placeOfRange(source: YamlSource, start: number, end: number): Po
 export function placeOfNode(source: YamlSource, node: Node | undefined | null): Position | Point {
   if (!node?.range) return { line: 1, column: 1 };
   return placeOfRange(source, node.range[0], node.range[1]);
+}
+
+/**
+ * The place of the value at `path`, found when first read. Most places are kept for a message that never
+ * comes (an id, in case a translation misses it), and finding one makes the file's document (see YamlSource).
+ * For a value that exists: a missing one has no place of its own (use placeOfNode with nodeAtPath).
+ */
+export function placeAt(source: YamlSource, path: readonly PropertyKey[]): Position {
+  let found: Position | undefined;
+  const place = (): Position => {
+    if (!found) {
+      const at = placeOfNode(source, nodeAtPath(source, path).node);
+      found = 'start' in at ? at : { start: at, end: at };
+    }
+    return found;
+  };
+  return {
+    get start() {
+      return place().start;
+    },
+    get end() {
+      return place().end;
+    },
+  };
 }
 
 /**

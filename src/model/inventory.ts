@@ -11,7 +11,7 @@
  */
 import type { VFileMessage } from 'vfile-message';
 import type { ParsedVersion } from '../load/parsed.ts';
-import { nodeAtPath, placeOfNode } from '../load/yaml.ts';
+import { nodeAtPath, placeAt, placeOfNode } from '../load/yaml.ts';
 import { fail, related, warn } from '../messages/message.ts';
 import { replaceVariables } from '../markdown/variables.ts';
 import { recordKey } from '../records/canonical.ts';
@@ -107,7 +107,17 @@ function localize(data: InventoryInput, input: InventoryInputs, locale: string):
     const necessity = optionalText(item.sensitive?.necessity, [...path, 'sensitive', 'necessity']);
     const impact = optionalText(item.sensitive?.impact, [...path, 'sensitive', 'impact']);
     const rule = optionalText(item.retention?.rule, [...path, 'retention', 'rule']);
-    if (item.sensitive && name) sensitive.push({ term: name, id: item.id, cause: related(source.file, placeOfNode(source, nodeAtPath(source, [...path, 'name', locale]).node), `\`${item.id}\` is sensitive in the inventory`) });
+    if (item.sensitive && name) {
+      // Made when the lint reports the name: finding its place makes the file's document (yaml.ts).
+      let cause: VFileMessage | undefined;
+      sensitive.push({
+        term: name,
+        id: item.id,
+        get cause() {
+          return (cause ??= related(source.file, placeAt(source, [...path, 'name', locale]), `\`${item.id}\` is sensitive in the inventory`));
+        },
+      });
+    }
     return {
       id: item.id,
       name,

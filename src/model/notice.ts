@@ -57,16 +57,15 @@ export function buildNotice(input: NoticeStepInput): Record<string, NoticeModel>
     if (!context.options.drafts) return undefined;
   }
 
-  const textNode = nodeAtPath(source, ['text']).node;
   for (const locale of Object.keys(data.text)) {
     if (context.locales.includes(locale)) continue;
-    fail(file, `Unexpected language \`${locale}\` in notice.yaml: it is not listed under \`locales\` in site.yaml (listed: ${context.locales.join(', ')})`, placeOfNode(source, keyNodeOf(textNode, locale)), 'unknown-locale');
+    fail(file, `Unexpected language \`${locale}\` in notice.yaml: it is not listed under \`locales\` in site.yaml (listed: ${context.locales.join(', ')})`, placeOfNode(source, keyNodeOf(nodeAtPath(source, ['text']).node, locale)), 'unknown-locale');
   }
   // A published notice exists in the languages it was published in; a new one in every language of the version.
   const required = published ? input.locales.filter((locale) => published[locale] !== undefined) : input.locales;
   for (const locale of required) {
     if (data.text[locale] !== undefined) continue;
-    fail(file, `Missing \`${locale}:\` under \`text\` in notice.yaml: the notice needs its text in every language of version \`${key}\``, placeOfNode(source, textNode), 'missing-translation', `Add \`${locale}: |\` under \`text\`, with the notice in that language.`);
+    fail(file, `Missing \`${locale}:\` under \`text\` in notice.yaml: the notice needs its text in every language of version \`${key}\``, placeOfNode(source, nodeAtPath(source, ['text']).node), 'missing-translation', `Add \`${locale}: |\` under \`text\`, with the notice in that language.`);
   }
 
   const models: Record<string, NoticeModel> = {};

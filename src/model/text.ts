@@ -9,8 +9,8 @@ import type { VFile } from 'vfile';
 import type { ComparableClause, ComparableText } from '../diff/redline.ts';
 import type { ClauseForLint, TextForLint } from '../lint/index.ts';
 import type { Parsed, ParsedVersion } from '../load/parsed.ts';
-import { markdownPointMapper } from '../load/scalar-position.ts';
-import { keyNodeOf, nodeAtPath, placeOfNode } from '../load/yaml.ts';
+import { markdownPointMapper, type PointMapper } from '../load/scalar-position.ts';
+import { keyNodeOf, nodeAtPath, placeAt, placeOfNode } from '../load/yaml.ts';
 import type { RenderCache } from '../markdown/cache.ts';
 import { replaceVariables } from '../markdown/variables.ts';
 import { fail, related, type Place } from '../messages/message.ts';
@@ -65,7 +65,7 @@ export function buildText(input: TextInput): BuiltText {
   const { source, data } = text;
   const seen = new Map<string, Place>();
   const idPlace = (id: string, path: PropertyKey[]): Place => {
-    const place = placeOfNode(source, nodeAtPath(source, path).node);
+    const place = placeAt(source, path);
     const first = seen.get(id);
     if (first !== undefined) {
       fail(source.file, `Unexpected duplicate id \`${id}\`: ids must be unique in a document`, place, 'duplicate-id', { cause: related(source.file, first, `\`${id}\` first used here`) });
@@ -78,7 +78,7 @@ export function buildText(input: TextInput): BuiltText {
   const lintClauses: ClauseForLint[] = [];
   const titles: { value: string; place: Place }[] = [];
   const titled = (value: string, path: PropertyKey[]) => {
-    titles.push({ value, place: placeOfNode(source, nodeAtPath(source, path).node) });
+    titles.push({ value, place: placeAt(source, path) });
     return plainText(source, value, path, values);
   };
   const recordSections: CanonicalRecord['sections'] = [];
@@ -91,17 +91,19 @@ export function buildText(input: TextInput): BuiltText {
     const clauses = section.clauses.map((clause, c): ClauseModel => {
       const path = ['sections', s, 'clauses', c];
       const place = idPlace(clause.id, [...path, 'id']);
-      const textNode = nodeAtPath(source, [...path, 'text']).node;
+      const textPath = [...path, 'text'];
       const rendered = input.renderer.render(locale, clause.text, { variables: values, clauseFlag: clause.flag, documentHref: input.documentHref });
-      const toFile = markdownPointMapper(source, textNode);
+      // Made on first use, as the places: only a message or a link needs it.
+      let mapper: PointMapper | undefined;
+      const toFile: PointMapper = (point) => (mapper ??= markdownPointMapper(source, nodeAtPath(source, textPath).node))(point);
       for (const link of rendered.documentLinks) {
         input.documentLinks?.push({ file: source.file, place: link.position ? toFile(link.position.start) : place, locale, clause: clause.id, document: link.document, id: link.id });
       }
       if (pageLength <= maxPageLength && (pageLength += rendered.html.length) > maxPageLength) {
-        fail(source.file, `Unexpected length: with this clause, the clauses of this file come to more than ${maxPageLength.toLocaleString('en')} characters once variables are filled in, expected less`, placeOfNode(source, textNode), 'text-too-long');
+        fail(source.file, `Unexpected length: with this clause, the clauses of this file come to more than ${maxPageLength.toLocaleString('en')} characters once variables are filled in, expected less`, placeAt(source, textPath), 'text-too-long');
       }
       for (const message of rendered.messages) {
-        const point = message.place ? toFile('start' in message.place ? message.place.start : message.place) : placeOfNode(source, textNode);
+        const point = message.place ? toFile('start' in message.place ? message.place.start : message.place) : placeAt(source, textPath);
         fail(source.file, message.reason, point, (message.ruleId ?? 'unsupported-markdown') as never, message.note ?? undefined);
       }
       const sdksWritten = Array.isArray(clause.sdks) ? clause.sdks.join(',') : (clause.sdks ?? '');

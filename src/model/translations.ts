@@ -1,6 +1,6 @@
 /** Step: each translation of a version against its source text (structure, flags, fingerprints). */
 import type { ParsedVersion } from '../load/parsed.ts';
-import { nodeAtPath, placeOfNode } from '../load/yaml.ts';
+import { placeAt } from '../load/yaml.ts';
 import { checkTranslation } from '../translation/check.ts';
 import type { TextFacts } from '../translation/facts.ts';
 import { sourceFingerprints } from '../translation/fingerprint.ts';
@@ -33,7 +33,7 @@ export function checkTranslations(version: ParsedVersion, facts: Map<string, Tex
         const sdks = version.sdks;
         const index = sdks?.data.sdks.findIndex((sdk) => sdk.id === id) ?? -1;
         if (!sdks || index < 0) return undefined;
-        return { file: sdks.source.file, place: placeOfNode(sdks.source, nodeAtPath(sdks.source, ['sdks', index, 'purpose', locale]).node) };
+        return { file: sdks.source.file, place: placeAt(sdks.source, ['sdks', index, 'purpose', locale]) };
       },
       staleIsError,
       missingIsError,
