@@ -12,7 +12,7 @@
  * entry; only the newest few entries are kept.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { access, copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { isRunning } from '../output/index.ts';
@@ -51,6 +51,14 @@ export class BuildCache {
 
   #entry(key: string): string {
     return path.join(this.dir, key);
+  }
+
+  /** Whether there is an entry for `key` (checked only when restored): a build with none goes on without taking its output folder. */
+  async holds(key: string): Promise<boolean> {
+    return access(path.join(this.#entry(key), manifestName)).then(
+      () => true,
+      () => false,
+    );
   }
 
   /**

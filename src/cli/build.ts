@@ -11,7 +11,8 @@
  * The output folder must be new, empty, or one a build wrote before (its
  * stamp, .legal-site-output, lists the files; a dist/ of a build from before
  * stamps is recognised by its policies.json). Anything else, and the content
- * or project folder, is refused before the content is even read.
+ * or project folder, is refused before anything is written and before any
+ * problem in the content is reported.
  */
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,7 +21,7 @@ import { buildDate } from '../model/build-date.ts';
 import { upcomingChanges } from '../model/schedule.ts';
 import { buildKey } from '../cache/key.ts';
 import { BuildCache, type Lookup, type Printed } from '../cache/store.ts';
-import { checkTarget, isRunning, moveContents, OutputError, shown, stampFileName, writeOutput, type OutputSpec, type TargetState } from '../output/index.ts';
+import { checkTarget, isRunning, moveContents, OutputError, shown, stampFileName, writeOutput, type CheckedTarget, type OutputSpec, type TargetState } from '../output/index.ts';
 import { buildDateEnvironment, contentOption, folder, outOption, projectRoot } from './args.ts';
 import { parseCommand } from './command.ts';
 
@@ -58,8 +59,9 @@ const inputs = { 'public folder': path.join(projectRoot, 'public') };
 const output: OutputSpec = { what: 'the site', command: 'npm run build', contentDir, inputs, projectRoot, isLegacyOutput };
 const cwd = process.cwd();
 
-// A folder that must not be replaced is refused before the content is read.
-const target = await checkTarget(outDir, output).catch(exitOnOutputError);
+// A folder that must not be replaced is refused before anything is written or any content problem is reported. The
+// check runs while the content loads: on a large site its walk through the earlier output (in a worker thread) takes a second.
+const checking = checkTarget(outDir, output).catch(exitOnOutputError);
 const date = buildDate();
 // What the build prints besides its closing line: kept with a cached build and printed again on a hit.
 const printed: Printed = { stdout: [], stderr: [] };
@@ -67,15 +69,17 @@ const cache = values['no-cache'] ? undefined : new BuildCache(path.resolve(proce
 // Everything that decides the output (src/cache/key.ts): every option but the folders, and the working folder, which the report's paths are relative to.
 const { content: _content, out: _out, 'no-cache': _noCache, ...outputOptions } = values;
 // With --pdf, the browser is found first: without one the build stops here, cache or not. Which browser prints decides the PDFs' bytes, so it is part of the key.
-const browser = values.pdf ? await (await import('../pdf/print.ts')).findPrinter().catch(exitOnPdfError) : undefined;
+const browser = values.pdf ? await checking.then(async () => (await import('../pdf/print.ts')).findPrinter()).catch(exitOnPdfError) : undefined;
 const key = cache ? await buildKey({ contentDir, projectRoot, buildDate: date, options: { ...outputOptions, cwd, ...(browser ? { browser } : {}) } }) : undefined;
-if (cache && key) await fromCache(cache, key);
+if (cache && key && (await cache.holds(key))) await fromCache(cache, key, await checking);
 
 // Imported only now: a mistake in the arguments or the output folder is reported without loading the content pipeline.
 const { sharedLoad } = await import('../integration/handoff.ts');
 const { formatReport } = await import('../messages/report.ts');
 // Shared with the Astro integration below, which reuses this load instead of reading everything again.
-const { site, files } = await sharedLoad(contentDir, { mode: 'publish', drafts: values.drafts, buildDate: date });
+const loading = sharedLoad(contentDir, { mode: 'publish', drafts: values.drafts, buildDate: date });
+const target = await checking;
+const { site, files } = await loading;
 const report = formatReport(files);
 if (report) printed.stderr.push(`${report}\n`);
 for (const line of printed.stderr) console.error(line);
@@ -97,6 +101,8 @@ try {
   await writeOutput(outDir, {
     ...output,
     onWait: (message) => console.error(message),
+    // Checked when the build started: the walk through the earlier output's files runs again while Astro renders.
+    checkFilesWhileWriting: true,
     write: async (staging) => {
       // The browser first: without one, the build stops before Astro runs, the output as it was.
       const printer = values.pdf ? await (await import('../pdf/print.ts')).openPrinter() : undefined;
@@ -131,7 +137,7 @@ if (cache && key) await cache.save(key, target.path, printed, (name) => name ===
  * the process ends. A missing entry returns to build in full; an invalid one
  * (changed, incomplete) is removed, said, and the build runs in full.
  */
-async function fromCache(cache: BuildCache, key: string): Promise<void> {
+async function fromCache(cache: BuildCache, key: string, target: CheckedTarget): Promise<void> {
   let lookup: Lookup | undefined;
   try {
     await writeOutput(outDir, {

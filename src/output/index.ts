@@ -8,6 +8,8 @@
  * 3. temporary folders of writers that were killed are removed;
  * 4. the command writes its output into a new folder beside the target, or
  *    inside it when the target is a mount point or its parent is read-only;
+ *    meanwhile a worker thread walks the target for files added since the
+ *    stamp (files.ts), and any such file stops the command before step 5;
  * 5. the finished folder gets the stamp (stamp.ts) and is swapped in
  *    (swap.ts). A failed write leaves the target as it was.
  */
@@ -31,13 +33,19 @@ export interface WriteOptions extends OutputSpec {
   waitSeconds?: number;
   /** Told once when another command holds the folder and this one waits. */
   onWait?: (message: string) => void;
+  /**
+   * Check the target's files for ones added since its stamp while `write` runs, rather than before: for a command
+   * that checked them already when it started (the build), so that the walk through a large earlier output costs
+   * no time. A file added meanwhile still stops the command before anything replaces the target.
+   */
+  checkFilesWhileWriting?: boolean;
   /** File operations of the swap; tests pass failing ones. */
   fs?: SwapFs;
 }
 
 /** Writes an output folder at `out` through `options.write`; returns the target as it was checked before. */
 export async function writeOutput(out: string, options: WriteOptions): Promise<CheckedTarget> {
-  // Where the folder is and whether it may be written at all; the files in it are checked once the lock is held.
+  // Where the folder is and whether it may be written at all; the files in it are checked under the lock.
   const checked = await checkTarget(out, options, { files: false });
   const target = checked.path;
   const parent = path.dirname(target);
@@ -51,12 +59,19 @@ export async function writeOutput(out: string, options: WriteOptions): Promise<C
   const lock = await lockFolder(path.join(workDir, names.lock), { folder: target, waitSeconds: options.waitSeconds ?? 300, ...(options.onWait ? { onWait: options.onWait } : {}) });
   try {
     // The folder may have changed while this command waited for the lock.
-    const current = await checkTarget(target, options);
+    const whileWriting = options.checkFilesWhileWriting === true;
+    const before = await checkTarget(target, options, { files: !whileWriting });
     await removeStale(workDir, name);
     const staging = path.join(workDir, names.next);
     await mkdir(staging);
+    // Checked while the command writes, the walk runs in a worker (files.ts); the output is written beside the
+    // target, or inside it under a name of its own, so nothing is replaced before the check ends.
+    const [check, write] = await Promise.allSettled([whileWriting ? checkTarget(target, options) : before, Promise.resolve().then(() => options.write(staging))]);
+    let current: CheckedTarget;
     try {
-      await options.write(staging);
+      if (check.status === 'rejected') throw check.reason;
+      if (write.status === 'rejected') throw write.reason;
+      current = check.value;
       await writeStamp(staging, options.command);
       lock.assertHeld();
       const fs = options.fs ?? nodeFs;

@@ -11,7 +11,10 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError, shown, someOf } from './error.ts';
-import { listFiles, readStamp, stampFileName } from './stamp.ts';
+import { isOwnEntry, listOutputFiles, stampFileName } from './files.ts';
+import { readStamp } from './stamp.ts';
+
+export { workEntryPid, workNames } from './files.ts';
 
 export interface OutputSpec {
   /** What the command writes, for messages: `the site`. */
@@ -34,20 +37,6 @@ export interface CheckedTarget {
   /** The folder, absolute, symbolic links resolved. */
   path: string;
   state: TargetState;
-}
-
-/** Names of the lock and the temporary folders of writes into `<parent>/<name>`; `pid` is the writer's process. */
-export function workNames(name: string, pid = process.pid): { next: string; previous: string; lock: string } {
-  return { next: `.${name}-next-${pid}`, previous: `.${name}-previous-${pid}`, lock: `.${name}-lock` };
-}
-
-/** Whether `entry` is the lock or a temporary folder of a write into a folder called `name`; returns the writer's process id (0 for the lock). */
-export function workEntryPid(name: string, entry: string): number | undefined {
-  if (entry === `.${name}-lock`) return 0;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // `.dist-next-<pid>-previous` is what builds before the output module left behind.
-  const match = new RegExp(`^\\.${escaped}-(?:next|previous)-(\\d+)(?:-previous)?$`).exec(entry);
-  return match ? Number(match[1]) : undefined;
 }
 
 /**
@@ -83,9 +72,7 @@ export async function checkTarget(out: string, spec: OutputSpec, { files = true 
   if (info.isSymbolicLink()) throw refuse('it is a symbolic link to nothing', 'Remove the link, or choose another folder with --out.');
   if (!info.isDirectory()) throw refuse('it is a file, not a folder', 'Choose a folder with --out.');
 
-  const name = path.basename(target);
-  const ours = (entry: string) => entry === stampFileName || workEntryPid(name, entry) !== undefined;
-  const entries = (await readdir(target, { withFileTypes: true })).filter((entry) => !ours(entry.name));
+  const entries = (await readdir(target, { withFileTypes: true })).filter((entry) => !isOwnEntry(target, entry.name));
   const stamp = await readStamp(target);
   const moveAway = (count: number) => `Move ${count === 1 ? 'it' : 'them'} elsewhere, or choose a new or empty folder with --out.`;
   if (stamp === 'unreadable') {
@@ -99,7 +86,7 @@ export async function checkTarget(out: string, spec: OutputSpec, { files = true 
     if (stamp.command !== spec.command) throw refuse(`\`${stamp.command}\` wrote it (${someOf(names)})`, `Give each command its own folder with --out.`);
     if (!files) return { path: target, state: 'stamped' };
     const written = new Set(stamp.files);
-    const added = (await listFiles(target, ours)).filter((file) => !written.has(file));
+    const added = (await listOutputFiles(target)).filter((file) => !written.has(file));
     if (added.length > 0) throw refuse(`${added.length === 1 ? 'a file was' : `${added.length} files were`} added since \`${stamp.command}\` wrote it (${someOf(added)}), which replacing it would delete`, moveAway(added.length));
     return { path: target, state: 'stamped' };
   }

@@ -140,6 +140,31 @@ describe('folders an output never replaces', () => {
     expect((await refusal(out)).message).toContain('3 files were added since `npm run build` wrote it (CNAME, en/everything, en/notes.html)');
   });
 
+  it('a file added while a command that checks during its write (the build) writes: refused before the swap, nothing replaced', async () => {
+    const out = path.join(scratch, 'dist');
+    await writeOutput(out, spec({ 'index.html': 'old site', 'en/index.html': 'old page' }));
+    const before = treeOf(out);
+    const options = spec();
+    const error = await writeOutput(out, {
+      ...options,
+      checkFilesWhileWriting: true,
+      write: async (staging) => {
+        await options.write(staging);
+        // Someone saves a file into the output while the build renders.
+        writeFileSync(path.join(out, 'en/notes.html'), 'added by hand');
+      },
+    }).then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OutputError);
+    expect((error as OutputError).message).toContain('a file was added since `npm run build` wrote it (en/notes.html)');
+    // The old output stays, with the added file; no temporary folder is left beside it.
+    expect(treeOf(out)).toEqual({ ...before, 'en/notes.html': 'added by hand' });
+    expect(readdirSync(scratch).filter((name) => name.startsWith('.dist'))).toEqual([]);
+    // The same folder without the added file is replaced as usual.
+    rmSync(path.join(out, 'en/notes.html'));
+    await writeOutput(out, { ...spec(), checkFilesWhileWriting: true });
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('new site');
+  });
+
   it('a folder whose stamp is not ours', async () => {
     const out = path.join(scratch, 'out');
     writeTree(out, { [stampFileName]: 'hello', 'index.html': 'mine' });
