@@ -69,7 +69,7 @@ const cache = values['no-cache'] ? undefined : new BuildCache(path.resolve(proce
 // Everything that decides the output (src/cache/key.ts): every option but the folders, and the working folder, which the report's paths are relative to.
 const { content: _content, out: _out, 'no-cache': _noCache, ...outputOptions } = values;
 // With --pdf, the browser is found first: without one the build stops here, cache or not. Which browser prints decides the PDFs' bytes, so it is part of the key.
-const browser = values.pdf ? await checking.then(async () => (await import('../pdf/print.ts')).findPrinter()).catch(exitOnPdfError) : undefined;
+const browser = values.pdf ? await checking.then(async (checked) => (await import('../pdf/print.ts')).findPrinter().catch((error: unknown) => exitOnPdfError(error, checked.state))) : undefined;
 const key = cache ? await buildKey({ contentDir, projectRoot, buildDate: date, options: { ...outputOptions, cwd, ...(browser ? { browser } : {}) } }) : undefined;
 if (cache && key && (await cache.holds(key))) await fromCache(cache, key, await checking);
 
@@ -119,7 +119,7 @@ try {
   });
 } catch (error) {
   if (error instanceof OutputError) exitOnOutputError(error);
-  if (error instanceof Error && error.name === 'PdfError') exitOnPdfError(error);
+  if (error instanceof Error && error.name === 'PdfError') exitOnPdfError(error, target.state);
   console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}\n${leftAsItWas(target.state)}`);
   process.exit(1);
 }
@@ -202,9 +202,9 @@ function leftAsItWas(state: TargetState): string {
 }
 
 /** Ends the build with the one line a PDF problem deserves (no browser, a page that would not print), and what became of the output folder. */
-function exitOnPdfError(error: unknown): never {
+function exitOnPdfError(error: unknown, state: TargetState): never {
   if (error instanceof Error && error.name === 'PdfError') {
-    console.error(`${error.message} ${leftAsItWas(target.state)}`);
+    console.error(`${error.message} ${leftAsItWas(state)}`);
     process.exit(1);
   }
   throw error;
