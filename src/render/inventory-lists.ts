@@ -13,11 +13,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { formatList, type Translate } from '../i18n/index.ts';
 import type { ListKind } from '../inventory/taxonomy.ts';
 import type { DataItemModel, InventoryModel, ProcessingModel, RecipientModel } from '../model/types.ts';
+import { toHtmlByParts } from './parts.ts';
 import { categoryLabel, regionName, retentionText } from './inventory-values.ts';
 
 export interface ListOptions {
@@ -93,27 +93,11 @@ export function listHtml(kind: ListKind, inventory: InventoryModel, t: Translate
 }
 
 /**
- * Each part of a list (a function's table, the items, a recipient) is written once per distinct content: versions
- * mostly change one row, so most parts of a version's list are those of the last. A part's JSON is its exact content
- * (hast is plain data), and a part is written the same alone as inside the list: every tag is written, so no closing
- * tag depends on what follows it, and no part is text of a <script> or <style>.
+ * Each part of a list (a function's table, the items, a recipient) is written once per distinct content
+ * (parts.ts): every tag is written, so a part is written the same alone as inside the list.
  */
-const partsWritten = new Map<string, string>();
-const listHtmlOptions = { preferUnquoted: true } as const;
-
 function serialize(list: Element): string {
-  const children = list.children.map((child): ElementContent => {
-    if (child.type !== 'element') return child;
-    const json = JSON.stringify(child);
-    let html = partsWritten.get(json);
-    if (html === undefined) {
-      if (partsWritten.size >= maxKept) partsWritten.clear();
-      partsWritten.set(json, (html = toHtml(child, listHtmlOptions)));
-    }
-    return { type: 'raw', value: html };
-  });
-  // The raw parts are this function's own output of toHtml: nothing a content file says reaches them unescaped.
-  return toHtml({ ...list, children }, { ...listHtmlOptions, allowDangerousHtml: true });
+  return toHtmlByParts(list, { preferUnquoted: true }, () => true);
 }
 
 /** A list as a hast element. */

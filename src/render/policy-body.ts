@@ -11,43 +11,21 @@
  * little more than its text) with one block element per line (so that two
  * builds diff line by line); the Nu HTML checker runs on every built page.
  */
-import type { ElementContent, Root, RootContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import type { ElementContent, Root } from 'hast';
+import { toHtmlByParts } from './parts.ts';
 import { h } from 'hastscript';
 import { languageName, type Translate } from '../i18n/index.ts';
 import type { ClauseModel, InventoryModel, PolicyText, SdkModel } from '../model/types.ts';
 import { listHtml } from './inventory-lists.ts';
 
 const bodies = new WeakMap<PolicyText, string>();
-const bodyHtmlOptions = { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true } as const;
-/**
- * Each section written once per distinct content: a version mostly keeps the sections of the last, and each
- * language's text is a page of its own. A section's JSON is its exact content (hast is plain data); it is
- * written the same alone as in the body, as a `<section>` has no optional tag whose omission depends on what
- * follows it (the tags inside it depend only on what is inside it).
- */
-const sectionsWritten = new Map<string, string>();
-/** Past this many, the sections of a long preview session start over (a build writes far fewer). */
-const maxSections = 20_000;
 
 /** The body of `text`; `t` gives the words of the SDK table and lists, in the text's language; `inventory` is the version's, for clauses that place its lists. */
 export function policyBodyHtml(text: PolicyText, t: Translate, inventory?: InventoryModel): string {
   let html = bodies.get(text);
-  if (html === undefined) {
-    const body = policyBody(text, t, inventory);
-    const children = body.children.map((child): RootContent => {
-      if (child.type !== 'element' || child.tagName !== 'section') return child;
-      const json = JSON.stringify(child);
-      let written = sectionsWritten.get(json);
-      if (written === undefined) {
-        if (sectionsWritten.size >= maxSections) sectionsWritten.clear();
-        sectionsWritten.set(json, (written = toHtml(child, bodyHtmlOptions)));
-      }
-      // This module's own output of toHtml: nothing a content file says reaches it unescaped.
-      return { type: 'raw', value: written };
-    });
-    bodies.set(text, (html = toHtml({ ...body, children }, bodyHtmlOptions)));
-  }
+  // Each section written once per distinct content (parts.ts): a `<section>` has no optional tag, so the tags
+  // left out inside it depend only on what is inside it.
+  if (html === undefined) bodies.set(text, (html = toHtmlByParts(policyBody(text, t, inventory), { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true }, (child) => child.tagName === 'section')));
   return html;
 }
 
