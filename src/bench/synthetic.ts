@@ -230,5 +230,6 @@ function asMarkdown(text: PolicyTextInput): string {
 
 async function writeYaml(file: string, data: unknown): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, stringify(data, { lineWidth: 0 }));
+  // Written out in full, as the project's commands write content files: no `&anchor` and `*alias`.
+  await writeFile(file, stringify(data, { lineWidth: 0, aliasDuplicateObjects: false }));
 }

@@ -33,7 +33,7 @@ import type { Parsed, ParsedDocument, ParsedVersion, ParseResult } from './parse
 import type { ParseCache } from './parse-cache.ts';
 import { readContentTree, type ContentFileSystem } from './read.ts';
 import { validate } from './validate.ts';
-import { nodeAtPath, parseYaml, placeOfNode } from './yaml.ts';
+import { hasTopKey, nodeAtPath, parseYaml, placeOfNode } from './yaml.ts';
 
 export type { ParseResult } from './parsed.ts';
 
@@ -138,7 +138,7 @@ function parseLock(file: VFile | undefined): { parsed: Parsed<VersionsLock> | un
   if (!file) return { parsed: undefined, present: false };
   const source = parseYaml(file);
   if (!source) return { parsed: undefined, present: true };
-  if (source.document.has('documents') && !source.document.has('entries')) {
+  if (hasTopKey(source, 'documents') && !hasTopKey(source, 'entries')) {
     fail(file, 'Unexpected lock in the first format (`documents:`), expected the hash-chained format (`format: 2`, `entries:`)', placeOfNode(source, nodeAtPath(source, ['documents']).node), 'lock-format');
     return { parsed: undefined, present: true };
   }

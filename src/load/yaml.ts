@@ -87,6 +87,12 @@ export function takeValues(source: YamlSource, options: { maxAliasCount: number 
   return source.document.toJS(options);
 }
 
+/** Whether the file's top-level group of keys has `key`; read from its values when they were read without positions. */
+export function hasTopKey(source: YamlSource, key: string): boolean {
+  const values = parsedOf.get(source)?.values;
+  return values ? Object.hasOwn(values, key) : source.document.has(key);
+}
+
 export function parseYaml(file: VFile): YamlSource | undefined {
   // A file that could not be read has no value; its error is already reported.
   if (file.value === undefined) return undefined;

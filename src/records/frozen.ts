@@ -27,7 +27,7 @@ export async function writeFrozenValues(dir: string, values: Record<string, Reco
     '# The build fills this version’s {{variables}} from here, never from site.yaml. Do not edit.',
     '',
   ].join('\n');
-  await writeFile(file, header + stringify({ values }, { lineWidth: 0 }));
+  await writeFile(file, header + stringify({ values }, { lineWidth: 0, aliasDuplicateObjects: false }));
   return file;
 }
 

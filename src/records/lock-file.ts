@@ -28,6 +28,6 @@ export async function writeLock(contentDir: string, entries: readonly LockEntry[
     previous: entry.previous,
     hash: entry.hash,
   }));
-  await writeFile(file, header + stringify({ format: 2, entries: ordered }, { lineWidth: 0 }));
+  await writeFile(file, header + stringify({ format: 2, entries: ordered }, { lineWidth: 0, aliasDuplicateObjects: false }));
   return file;
 }

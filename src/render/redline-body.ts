@@ -24,6 +24,14 @@ import { flagClass } from '../schema/policy-text.ts';
 const bodies = new WeakMap<Redline, string>();
 /** The HTML of a clause's changed blocks, by the blocks (shared between redlines) and language. */
 const blockHtml = new WeakMap<Segment[][], Map<string, string>>();
+/** The HTML inside a changed clause's element, by language and by what decides it (`changeKey`). */
+const changeHtml = new WeakMap<Translate, Map<string, string>>();
+/** Past this many, the changed clauses of a long preview session start over (a build writes far fewer). */
+const maxKept = 20_000;
+/** Short ids for the segment lists a change holds: the comparisons share them between redlines (src/diff/redline.ts). */
+const segmentIds = new WeakMap<object, number>();
+/** Never reused, so that an id stands for one list for as long as it lives. */
+let nextSegmentId = 0;
 
 const serialize = (nodes: ElementContent[]) => toHtml({ type: 'root', children: nodes }, { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true });
 
@@ -61,8 +69,48 @@ function redlineBody(redline: Redline, before: PolicyText, after: PolicyText, t:
   return lines(nodes);
 }
 
-/** One changed clause: what happened to it, then its text with the changes marked. */
+/**
+ * One changed clause: what happened to it, then its text with the changes marked. What is inside its element is
+ * written once per distinct change and language: the current version's redline from each earlier version meets the
+ * same changes again. The element itself stays in the tree, where the tags left out around it are decided; a `<div>`
+ * has no optional tag, so what is left out inside it depends on nothing outside.
+ */
 function clauseChange(clause: ClauseChange, formerNames: ReadonlyMap<string, string>, t: Translate): ElementContent {
+  let byKey = changeHtml.get(t);
+  if (!byKey) changeHtml.set(t, (byKey = new Map()));
+  const key = changeKey(clause, formerNames);
+  let html = byKey.get(key);
+  if (html === undefined) {
+    if (byKey.size >= maxKept) byKey.clear();
+    byKey.set(key, (html = serialize(clauseChangeContent(clause, formerNames, t))));
+  }
+  return h('div', { className: ['change', `change-${clause.status}`], id: clause.id }, [{ type: 'raw', value: html }]);
+}
+
+/** Everything clauseChangeContent reads, the shared segment lists by their ids. */
+function changeKey(clause: ClauseChange, formerNames: ReadonlyMap<string, string>): string {
+  const { moved } = clause;
+  return JSON.stringify([
+    clause.status,
+    clause.title ?? null,
+    segmentId(clause.titleRedline),
+    moved ? (moved.fromSection === moved.toSection ? true : formerNames.get(moved.fromSection)!) : null,
+    clause.reworded,
+    clause.flags,
+    clause.sdkTableChanged,
+    clause.listsChanged,
+    segmentId(clause.blocks),
+  ]);
+}
+
+function segmentId(segments: object | undefined): number | null {
+  if (!segments) return null;
+  let id = segmentIds.get(segments);
+  if (id === undefined) segmentIds.set(segments, (id = nextSegmentId++));
+  return id;
+}
+
+function clauseChangeContent(clause: ClauseChange, formerNames: ReadonlyMap<string, string>, t: Translate): ElementContent[] {
   const labels: string[] = [];
   if (clause.status === 'added') labels.push(t('changes.added'));
   if (clause.status === 'removed') labels.push(t('changes.removed'));
@@ -75,11 +123,11 @@ function clauseChange(clause: ClauseChange, formerNames: ReadonlyMap<string, str
   }
   if (clause.sdkTableChanged) labels.push(t('changes.sdkTable'));
   if (clause.listsChanged) labels.push(t('changes.lists'));
-  return h('div', { className: ['change', `change-${clause.status}`], id: clause.id }, lines([
+  return lines([
     ...(clause.title || clause.titleRedline ? [h('h3', clause.titleRedline ? segments(clause.titleRedline, t) : clause.title)] : []),
     labelList(labels),
     { type: 'raw', value: blocksHtml(clause.blocks, t) },
-  ]));
+  ]);
 }
 
 function blocksHtml(blocks: Segment[][], t: Translate): string {

@@ -82,7 +82,7 @@ export function recordsFile(previous: TranslationsLock | undefined, records: Rea
     '',
   ].join('\n');
   const body = Object.keys(sources).length ? { translations: sorted, sources } : { translations: sorted };
-  return header + stringify(body, { sortMapEntries: false, lineWidth: 0, blockQuote: 'literal' });
+  return header + stringify(body, { sortMapEntries: false, lineWidth: 0, blockQuote: 'literal', aliasDuplicateObjects: false });
 }
 
 function fingerprintsOf(record: TranslationRecord): string[] {
