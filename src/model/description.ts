@@ -12,12 +12,19 @@ import type { PolicyText } from './types.ts';
 /** About what search engines show of a description. */
 export const descriptionLength = 155;
 
+/** The start of each text's first clause, made once per text: every page showing a version in a language has it. */
+const starts = new WeakMap<PolicyText, string>();
+
 /** The description of a page showing `text`: the document's own, or the start of its first clause. */
 export function pageDescription(descriptions: Record<string, string> | undefined, text: PolicyText): string {
   const given = descriptions?.[text.locale];
   if (given) return given;
-  const first = text.sections.flatMap((section) => section.clauses)[0];
-  return first ? summarize(toText(fromHtml(first.html, { fragment: true })), text.locale) : text.title;
+  let start = starts.get(text);
+  if (start === undefined) {
+    const first = text.sections.flatMap((section) => section.clauses)[0];
+    starts.set(text, (start = first ? summarize(toText(fromHtml(first.html, { fragment: true })), text.locale) : text.title));
+  }
+  return start;
 }
 
 /**

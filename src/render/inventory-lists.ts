@@ -54,7 +54,8 @@ let nextId = 0;
 /** Past this many, the lists of a long preview session start over (a build makes far fewer). */
 const maxKept = 20_000;
 
-function contentId(inventory: InventoryModel): number {
+/** An inventory's content as a short id: equal for equal contents, another for any other. */
+export function inventoryContentId(inventory: InventoryModel): number {
   let id = contentIds.get(inventory);
   if (id === undefined) {
     const content = JSON.stringify(inventory);
@@ -82,7 +83,7 @@ export function listHtml(kind: ListKind, inventory: InventoryModel, t: Translate
   let byKey = made.get(t);
   if (!byKey) made.set(t, (byKey = new Map()));
   const shared = plainHref.test(options.policyHref);
-  const key = JSON.stringify([contentId(inventory), kind, options.headingLevel, options.idPrefix, shared ? null : options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
+  const key = JSON.stringify([inventoryContentId(inventory), kind, options.headingLevel, options.idPrefix, shared ? null : options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
   let html = byKey.get(key);
   if (html === undefined) {
     if (byKey.size >= maxKept) byKey.clear();

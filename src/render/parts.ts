@@ -1,9 +1,11 @@
 /**
  * A tree written with each of its parts written once per distinct content.
- * Versions of a document mostly repeat the sections and list tables of the
- * last, in every language and on the hosted and webview pages; writing
- * them was most of the cost of those pages. A part's JSON is its exact
- * content (hast is plain data), so it is the key.
+ * Versions of a document mostly repeat the list tables of the last, in
+ * every language and on the hosted and webview pages; writing them was most
+ * of the cost of those pages. A part's JSON is its exact content (hast is
+ * plain data), so it is the key. (The policy body keys its sections by the
+ * model instead, src/render/policy-body.ts: their JSON would repeat every
+ * clause's HTML.)
  *
  * Only for parts written the same alone as inside the tree: no optional tag
  * of theirs may depend on what follows them (a `<section>`; or any element

@@ -12,21 +12,74 @@
  * builds diff line by line); the Nu HTML checker runs on every built page.
  */
 import type { ElementContent, Root } from 'hast';
-import { toHtmlByParts } from './parts.ts';
+import { toHtml, type Options } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { languageName, type Translate } from '../i18n/index.ts';
-import type { ClauseModel, InventoryModel, PolicyText, SdkModel } from '../model/types.ts';
-import { listHtml } from './inventory-lists.ts';
+import type { ClauseModel, InventoryModel, PolicyText, SdkModel, SectionModel } from '../model/types.ts';
+import { inventoryContentId, listHtml } from './inventory-lists.ts';
 
 const bodies = new WeakMap<PolicyText, string>();
+const options: Options = { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true };
+/** Each section's HTML, by the words it is written with and by what decides it (`sectionKey`). */
+const sections = new WeakMap<Translate, Map<string, string>>();
+/** Short ids for clause HTML, which the render cache shares between versions (src/markdown/cache.ts): keys stay small. */
+const htmlIds = new Map<string, number>();
+/** Never reused, even after the maps start over: an id stands for one text for as long as it lives. */
+let nextHtmlId = 0;
+/** Past this many, the sections of a long preview session start over (a build writes far fewer). */
+const maxKept = 20_000;
 
 /** The body of `text`; `t` gives the words of the SDK table and lists, in the text's language; `inventory` is the version's, for clauses that place its lists. */
 export function policyBodyHtml(text: PolicyText, t: Translate, inventory?: InventoryModel): string {
   let html = bodies.get(text);
-  // Each section written once per distinct content (parts.ts): a `<section>` has no optional tag, so the tags
-  // left out inside it depend only on what is inside it.
-  if (html === undefined) bodies.set(text, (html = toHtmlByParts(policyBody(text, t, inventory), { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true }, (child) => child.tagName === 'section')));
+  if (html === undefined) {
+    const body: Root = { type: 'root', children: lines(text.sections.map((section) => ({ type: 'raw', value: sectionHtml(section, text, t, inventory) }))) };
+    bodies.set(text, (html = toHtml(body, options)));
+  }
   return html;
+}
+
+/**
+ * A section, written once per distinct content and language: versions repeat most sections of the last. A
+ * `<section>` has no optional tag, so the tags left out inside it depend only on what is inside it.
+ */
+function sectionHtml(section: SectionModel, text: PolicyText, t: Translate, inventory: InventoryModel | undefined): string {
+  let byKey = sections.get(t);
+  if (!byKey) sections.set(t, (byKey = new Map()));
+  const key = sectionKey(section, text, inventory);
+  let html = byKey.get(key);
+  if (html === undefined) {
+    if (byKey.size >= maxKept) byKey.clear();
+    const element = h('section', { id: section.id }, lines([...(section.title ? [h('h2', section.title)] : []), ...section.clauses.map((clause) => clauseElement(text, clause, t, inventory))]));
+    byKey.set(key, (html = toHtml(element, options)));
+  }
+  return html;
+}
+
+/** Everything a section's HTML is made of, but the words of `t`: clause HTML by its id, a clause's lists by their inventory's content. */
+function sectionKey(section: SectionModel, text: PolicyText, inventory: InventoryModel | undefined): string {
+  return JSON.stringify([
+    text.locale,
+    section.id,
+    section.title ?? null,
+    section.clauses.map((clause) => [
+      clause.id,
+      clause.title ?? null,
+      clause.untranslated ?? null,
+      htmlId(clause.html),
+      shownSdks(text, clause),
+      inventory && clause.lists.length > 0 ? [inventoryContentId(inventory), clause.lists] : null,
+    ]),
+  ]);
+}
+
+function htmlId(html: string): number {
+  let id = htmlIds.get(html);
+  if (id === undefined) {
+    if (htmlIds.size >= maxKept) htmlIds.clear();
+    htmlIds.set(html, (id = nextHtmlId++));
+  }
+  return id;
 }
 
 /** Children separated by line breaks: one block element per line. */
@@ -34,15 +87,13 @@ function lines(children: ElementContent[]): ElementContent[] {
   return children.flatMap((child) => [{ type: 'text', value: '\n' }, child]);
 }
 
-function policyBody(text: PolicyText, t: Translate, inventory: InventoryModel | undefined): Root {
-  return h(
-    null,
-    lines(text.sections.map((section) => h('section', { id: section.id }, lines([...(section.title ? [h('h2', section.title)] : []), ...section.clauses.map((clause) => clauseElement(text, clause, t, inventory))])))),
-  );
+/** The SDKs a clause shows in its table, in the text's language. */
+function shownSdks(text: PolicyText, clause: ClauseModel): SdkModel[] {
+  return clause.sdks.map((id) => text.sdks.find((sdk) => sdk.id === id)).filter((sdk) => sdk !== undefined);
 }
 
 function clauseElement(text: PolicyText, clause: ClauseModel, t: Translate, inventory: InventoryModel | undefined): ElementContent {
-  const shown = clause.sdks.map((id) => text.sdks.find((sdk) => sdk.id === id)).filter((sdk) => sdk !== undefined);
+  const shown = shownSdks(text, clause);
   // Lists inside a clause: headings below the clause's, ids prefixed by it, clause links on this page.
   const lists: ElementContent[] = inventory ? clause.lists.map((kind) => ({ type: 'raw', value: listHtml(kind, inventory, t, { headingLevel: 4, idPrefix: clause.id, policyHref: '', insidePolicy: true }) })) : [];
   // Preview only: a clause the translation lacks, in the source language, said so in the page's language.
