@@ -14,6 +14,7 @@
  * or project folder, is refused before anything is written and before any
  * problem in the content is reported.
  */
+import './threadpool.ts';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';

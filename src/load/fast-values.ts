@@ -36,18 +36,16 @@ const coreNumber = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)
  * The core schema's plain values, with the tests and conversions of `yaml` (its schema/core and
  * schema/common), in its order: null, booleans, integers (octal, decimal, hexadecimal), then floats.
  */
-const scalar = (tag: string, resolve: (text: string) => boolean, construct: (text: string) => unknown) =>
-  new jsyaml.Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (text: string | null) => text === null || resolve(text), construct: (text: string | null) => construct(text ?? '') });
+const scalar = (tag: string, test: RegExp, construct: (text: string) => unknown) =>
+  new jsyaml.Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (text: string | null) => text !== null && test.test(text), construct });
 const coreSchema = jsyaml.FAILSAFE_SCHEMA.extend({
   implicit: [
     // An empty value (`a:`) reaches js-yaml's types as null, and is null.
     new jsyaml.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (text: string | null) => text === null || /^(?:~|[Nn]ull|NULL)?$/.test(text), construct: () => null }),
-    scalar('bool', (text) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text), (text) => text[0] === 't' || text[0] === 'T'),
-    scalar('int', (text) => /^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$/.test(text), (text) => (text.startsWith('0o') ? parseInt(text.slice(2), 8) : text.startsWith('0x') ? parseInt(text.slice(2), 16) : parseInt(text, 10))),
-    scalar(
-      'float',
-      (text) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text),
-      (text) => (/^[-+]?\.(?:inf|Inf|INF)$/.test(text) ? (text[0] === '-' ? -Infinity : Infinity) : /^\.nan$/i.test(text) ? NaN : parseFloat(text)),
+    scalar('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => text[0] === 't' || text[0] === 'T'),
+    scalar('int', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (text) => (text.startsWith('0o') ? parseInt(text.slice(2), 8) : text.startsWith('0x') ? parseInt(text.slice(2), 16) : parseInt(text, 10))),
+    scalar('float', /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/, (text) =>
+      /^[-+]?\.(?:inf|Inf|INF)$/.test(text) ? (text[0] === '-' ? -Infinity : Infinity) : /^\.nan$/i.test(text) ? NaN : parseFloat(text),
     ),
   ],
 });
