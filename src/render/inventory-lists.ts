@@ -17,7 +17,8 @@ import { h } from 'hastscript';
 import { formatList, type Translate } from '../i18n/index.ts';
 import type { ListKind } from '../inventory/taxonomy.ts';
 import type { DataItemModel, InventoryModel, ProcessingModel, RecipientModel } from '../model/types.ts';
-import { toHtmlByParts } from './parts.ts';
+import { toHtml } from 'hast-util-to-html';
+import { keptHtml } from './kept-html.ts';
 import { categoryLabel, regionName, retentionText } from './inventory-values.ts';
 
 export interface ListOptions {
@@ -45,13 +46,13 @@ const platforms = [['android', 'Android'], ['ios', 'iOS'], ['harmonyos', 'Harmon
  * versions change one row of one list, or none (the permission list of the largest benchmark site is
  * made 30 times less often). Kept per `t`, which is made once per language and words.
  */
-const made = new WeakMap<Translate, Map<string, string>>();
+const made = keptHtml();
 /** Each inventory's content as a short id, so that keys stay small. */
 const contentIds = new WeakMap<InventoryModel, number>();
 const idsByContent = new Map<string, number>();
 /** Never reused, even after the map starts over: an inventory keeps its id for as long as it lives. */
 let nextId = 0;
-/** Past this many, the lists of a long preview session start over (a build makes far fewer). */
+/** Past this many, the ids of a long preview session start over (a build has far fewer). */
 const maxKept = 20_000;
 
 /** An inventory's content as a short id: equal for equal contents, another for any other. */
@@ -80,25 +81,11 @@ const plainHref = /^[\w\-./~%]*$/;
 
 /** A list as HTML, made once per distinct inventory content, language, list and options but the policy's address. */
 export function listHtml(kind: ListKind, inventory: InventoryModel, t: Translate, options: ListOptions): string {
-  let byKey = made.get(t);
-  if (!byKey) made.set(t, (byKey = new Map()));
   const shared = plainHref.test(options.policyHref);
   const key = JSON.stringify([inventoryContentId(inventory), kind, options.headingLevel, options.idPrefix, shared ? null : options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
-  let html = byKey.get(key);
-  if (html === undefined) {
-    if (byKey.size >= maxKept) byKey.clear();
-    // Every tag written: a key-value table's <tbody> would otherwise be left out, which html-validate (strict) refuses.
-    byKey.set(key, (html = serialize(listTree(kind, inventory, t, shared ? { ...options, policyHref: policyHrefToken } : options))));
-  }
+  // Every tag written: a key-value table's <tbody> would otherwise be left out, which html-validate (strict) refuses.
+  const html = made(t, key, () => toHtml(listTree(kind, inventory, t, shared ? { ...options, policyHref: policyHrefToken } : options), { preferUnquoted: true }));
   return shared ? html.replaceAll(policyHrefToken, options.policyHref) : html;
-}
-
-/**
- * Each part of a list (a function's table, the items, a recipient) is written once per distinct content
- * (parts.ts): every tag is written, so a part is written the same alone as inside the list.
- */
-function serialize(list: Element): string {
-  return toHtmlByParts(list, { preferUnquoted: true }, () => true);
 }
 
 /** A list as a hast element. */

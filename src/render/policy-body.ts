@@ -17,16 +17,17 @@ import { h } from 'hastscript';
 import { languageName, type Translate } from '../i18n/index.ts';
 import type { ClauseModel, InventoryModel, PolicyText, SdkModel, SectionModel } from '../model/types.ts';
 import { inventoryContentId, listHtml } from './inventory-lists.ts';
+import { keptHtml } from './kept-html.ts';
 
 const bodies = new WeakMap<PolicyText, string>();
 const options: Options = { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true };
 /** Each section's HTML, by the words it is written with and by what decides it (`sectionKey`). */
-const sections = new WeakMap<Translate, Map<string, string>>();
+const sections = keptHtml();
 /** Short ids for clause HTML, which the render cache shares between versions (src/markdown/cache.ts): keys stay small. */
 const htmlIds = new Map<string, number>();
 /** Never reused, even after the maps start over: an id stands for one text for as long as it lives. */
 let nextHtmlId = 0;
-/** Past this many, the sections of a long preview session start over (a build writes far fewer). */
+/** Past this many, the ids of a long preview session start over (a build has far fewer). */
 const maxKept = 20_000;
 
 /** The body of `text`; `t` gives the words of the SDK table and lists, in the text's language; `inventory` is the version's, for clauses that place its lists. */
@@ -44,16 +45,9 @@ export function policyBodyHtml(text: PolicyText, t: Translate, inventory?: Inven
  * `<section>` has no optional tag, so the tags left out inside it depend only on what is inside it.
  */
 function sectionHtml(section: SectionModel, text: PolicyText, t: Translate, inventory: InventoryModel | undefined): string {
-  let byKey = sections.get(t);
-  if (!byKey) sections.set(t, (byKey = new Map()));
-  const key = sectionKey(section, text, inventory);
-  let html = byKey.get(key);
-  if (html === undefined) {
-    if (byKey.size >= maxKept) byKey.clear();
-    const element = h('section', { id: section.id }, lines([...(section.title ? [h('h2', section.title)] : []), ...section.clauses.map((clause) => clauseElement(text, clause, t, inventory))]));
-    byKey.set(key, (html = toHtml(element, options)));
-  }
-  return html;
+  return sections(t, sectionKey(section, text, inventory), () =>
+    toHtml(h('section', { id: section.id }, lines([...(section.title ? [h('h2', section.title)] : []), ...section.clauses.map((clause) => clauseElement(text, clause, t, inventory))])), options),
+  );
 }
 
 /** Everything a section's HTML is made of, but the words of `t`: clause HTML by its id, a clause's lists by their inventory's content. */

@@ -20,14 +20,13 @@ import type { ClauseChange, Redline, SdkChange, Segment } from '../diff/types.ts
 import type { Translate, UiKey, Values } from '../i18n/index.ts';
 import type { PolicyText } from '../model/types.ts';
 import { flagClass } from '../schema/policy-text.ts';
+import { keptHtml } from './kept-html.ts';
 
 const bodies = new WeakMap<Redline, string>();
 /** The HTML of a clause's changed blocks, by the blocks (shared between redlines) and language. */
 const blockHtml = new WeakMap<Segment[][], Map<string, string>>();
 /** The HTML inside a changed clause's element, by language and by what decides it (`changeKey`). */
-const changeHtml = new WeakMap<Translate, Map<string, string>>();
-/** Past this many, the changed clauses of a long preview session start over (a build writes far fewer). */
-const maxKept = 20_000;
+const changeHtml = keptHtml();
 /** Short ids for the segment lists a change holds: the comparisons share them between redlines (src/diff/redline.ts). */
 const segmentIds = new WeakMap<object, number>();
 /** Never reused, so that an id stands for one list for as long as it lives. */
@@ -76,14 +75,7 @@ function redlineBody(redline: Redline, before: PolicyText, after: PolicyText, t:
  * has no optional tag, so what is left out inside it depends on nothing outside.
  */
 function clauseChange(clause: ClauseChange, formerNames: ReadonlyMap<string, string>, t: Translate): ElementContent {
-  let byKey = changeHtml.get(t);
-  if (!byKey) changeHtml.set(t, (byKey = new Map()));
-  const key = changeKey(clause, formerNames);
-  let html = byKey.get(key);
-  if (html === undefined) {
-    if (byKey.size >= maxKept) byKey.clear();
-    byKey.set(key, (html = serialize(clauseChangeContent(clause, formerNames, t))));
-  }
+  const html = changeHtml(t, changeKey(clause, formerNames), () => serialize(clauseChangeContent(clause, formerNames, t)));
   return h('div', { className: ['change', `change-${clause.status}`], id: clause.id }, [{ type: 'raw', value: html }]);
 }
 
