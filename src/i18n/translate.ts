@@ -43,17 +43,33 @@ function formFor(message: Message, locale: string, count: number | undefined): s
   return message[pluralRules(locale).select(count) as PluralCategory] ?? message.other;
 }
 
+/** A message's texts and placeholder names in turn (`['Hello, ', 'name', '!']`): cut once per message text. */
+const cut = new Map<string, readonly string[]>();
+
+function pieces(text: string): readonly string[] {
+  let found = cut.get(text);
+  if (!found) {
+    // Odd indexes hold the names: split keeps the regular expression's group.
+    found = text.split(/\{(\w+)\}/);
+    // Messages come from the site's files: a long preview session with many edits starts over.
+    if (cut.size >= 10_000) cut.clear();
+    cut.set(text, found);
+  }
+  return found;
+}
+
 function split(text: string, values: Values, locale: string): MessagePart[] {
   const parts: MessagePart[] = [];
-  let last = 0;
-  for (const match of text.matchAll(/\{(\w+)\}/g)) {
-    const name = match[1]!;
-    const value = values[name];
-    parts.push(text.slice(last, match.index));
-    parts.push(value === undefined ? { placeholder: name } : typeof value === 'number' ? formatNumber(value, locale) : value);
-    last = match.index + match[0].length;
+  const cutText = pieces(text);
+  for (let index = 0; index < cutText.length; index++) {
+    const piece = cutText[index]!;
+    if (index % 2 === 0) {
+      parts.push(piece);
+      continue;
+    }
+    const value = values[piece];
+    parts.push(value === undefined ? { placeholder: piece } : typeof value === 'number' ? formatNumber(value, locale) : value);
   }
-  parts.push(text.slice(last));
   // Neighbouring texts joined, empty ones dropped.
   return parts.reduce<MessagePart[]>((joined, part) => {
     const previous = joined.at(-1);

@@ -41,12 +41,20 @@ export interface ListOptions {
 const platforms = [['android', 'Android'], ['ios', 'iOS'], ['harmonyos', 'HarmonyOS']] as const;
 
 /**
- * Lists made, by what decides their HTML: the words of the language (`t`), the inventory's content and
- * the options. By content, not by object: each version has an inventory object of its own, and most
- * versions change one row of one list, or none (the permission list of the largest benchmark site is
- * made 30 times less often). Kept per `t`, which is made once per language and words.
+ * Lists made, by the inventory object, the list and the options: the hosted and the webview page of a version
+ * show the same list. Kept per `t`, which is made once per language and words.
  */
 const made = keptHtml();
+/**
+ * The parts of the lists (a function's section, a recipient's, the items table, the permission table), by the part
+ * of the inventory each shows and the options. Each version has an inventory of its own, but most versions change
+ * one row of one list, or none: the other parts are written once for all of them.
+ */
+const madeParts = keptHtml();
+/** Short ids for inventory objects, for the keys of `made`. */
+const objectIds = new WeakMap<InventoryModel, number>();
+/** Never reused: an id stands for one object for as long as it lives. */
+let nextObjectId = 0;
 /** Each inventory's content as a short id, so that keys stay small. */
 const contentIds = new WeakMap<InventoryModel, number>();
 const idsByContent = new Map<string, number>();
@@ -70,6 +78,12 @@ export function inventoryContentId(inventory: InventoryModel): number {
   return id;
 }
 
+function objectId(inventory: InventoryModel): number {
+  let id = objectIds.get(inventory);
+  if (id === undefined) objectIds.set(inventory, (id = nextObjectId++));
+  return id;
+}
+
 /**
  * Stands for the policy page's address while a list is made, so that the hosted and the webview pages (and a
  * current and a permanent one) share one list: letters, digits and `-` only, which toHtml writes as they are,
@@ -79,20 +93,59 @@ const policyHrefToken = `policy-href-${randomUUID()}`;
 /** Addresses that toHtml would write as they are in an unquoted attribute: these replace the token exactly. */
 const plainHref = /^[\w\-./~%]*$/;
 
-/** A list as HTML, made once per distinct inventory content, language, list and options but the policy's address. */
+/** A list as HTML, made once per inventory, list and options but the policy's address, each of its parts once per the data it shows. */
 export function listHtml(kind: ListKind, inventory: InventoryModel, t: Translate, options: ListOptions): string {
   const shared = plainHref.test(options.policyHref);
-  const key = JSON.stringify([inventoryContentId(inventory), kind, options.headingLevel, options.idPrefix, shared ? null : options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
-  // Every tag written: a key-value table's <tbody> would otherwise be left out, which html-validate (strict) refuses.
-  const html = made(t, key, () => toHtml(listTree(kind, inventory, t, shared ? { ...options, policyHref: policyHrefToken } : options), { preferUnquoted: true }));
+  const key = JSON.stringify([objectId(inventory), kind, options.headingLevel, options.idPrefix, shared ? null : options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
+  const html = made(t, key, () => writeList(kind, inventory, t, shared ? { ...options, policyHref: policyHrefToken } : options, keptPart));
   return shared ? html.replaceAll(policyHrefToken, options.policyHref) : html;
 }
 
-/** A list as a hast element. */
-function listTree(kind: ListKind, inventory: InventoryModel, t: Translate, options: ListOptions): Element {
+/** The list written in one piece, nothing kept: what listHtml must write (its tests compare the two). */
+export function listHtmlWhole(kind: ListKind, inventory: InventoryModel, t: Translate, options: ListOptions): string {
+  return writeList(kind, inventory, t, options, wholePart);
+}
+
+/** A part of a list: a function's section, a recipient's, the items table or the permission table. */
+type Part = { kind: 'function' | 'recipient'; id: string } | { kind: 'items' | 'permissions' };
+
+/** The part, from the inventory of `context` (and only from it). */
+function partElement(context: ListContext, part: Part): Element {
+  switch (part.kind) {
+    case 'function':
+      return functionSection(context, part.id);
+    case 'recipient':
+      return recipientSection(context, part.id);
+    case 'items':
+      return itemsSection(context);
+    case 'permissions':
+      return permissionTable(context);
+  }
+}
+
+/** How a list's part is written: from the part of the inventory it shows (`shown`), or from the whole inventory. */
+type PartWriter = (context: ListContext, part: Part, shown: Partial<InventoryModel>) => string;
+
+/**
+ * A part written from a context over `shown` alone, kept by the part, `shown` and the options: it cannot depend on
+ * anything its key leaves out, since it reads nothing else.
+ */
+const keptPart: PartWriter = (context, part, shown) => {
+  const inventory: InventoryModel = { locale: context.inventory.locale, items: [], functions: [], purposes: [], permissions: [], processing: [], recipients: [], ...shown };
+  return madeParts(context.t, JSON.stringify([part, inventory, context.options]), () => serialize(partElement(listContext(inventory, context.t, context.options), part)));
+};
+
+const wholePart: PartWriter = (context, part) => serialize(partElement(context, part));
+
+// Every tag written: a key-value table's <tbody> would otherwise be left out, which html-validate (strict) refuses.
+// So nothing a part's tags leave out depends on the parts around it, and the list is its parts put together.
+const serialize = (node: ElementContent) => toHtml(node, { preferUnquoted: true });
+
+function writeList(kind: ListKind, inventory: InventoryModel, t: Translate, options: ListOptions, part: PartWriter): string {
   const context = listContext(inventory, t, options);
-  const body = kind === 'collection' ? collection(context) : kind === 'sharing' ? sharing(context) : permissions(context);
-  return h('div', { className: ['inventory-list', `list-${kind}`] }, lines(body));
+  const body = kind === 'collection' ? collection(context, part) : kind === 'sharing' ? sharing(context, part) : permissions(context, part);
+  const parts = [...note(context), ...body].map((html): ElementContent => ({ type: 'raw', value: html }));
+  return toHtml(h('div', { className: ['inventory-list', `list-${kind}`] }, lines(parts)), { preferUnquoted: true, allowDangerousHtml: true });
 }
 
 interface ListContext {
@@ -171,8 +224,31 @@ function fieldTable(context: ListContext, labelledBy: string, fields: readonly [
   return h('table', { className: [...tableClasses(context), 'list-fields'], ariaLabelledby: labelledBy }, lines([h('tbody', lines(fields.map(([label, value]) => h('tr', [h('th', { scope: 'row' }, label), h('td', [value].flat())]))))]));
 }
 
-function note(context: ListContext): ElementContent[] {
-  return context.inventory.note ? [h('p', { className: ['list-note'] }, context.inventory.note)] : [];
+function note(context: ListContext): string[] {
+  return context.inventory.note ? [serialize(h('p', { className: ['list-note'] }, context.inventory.note))] : [];
+}
+
+/**
+ * What `rows` name, from the inventory: their items (without the retention, which only the items table shows, so
+ * that a changed period writes that table again and nothing else), purposes, permissions, functions and
+ * recipients, `recipients` besides.
+ */
+function named(context: ListContext, rows: readonly ProcessingModel[], recipients: readonly string[] = []): Partial<InventoryModel> {
+  const { inventory } = context;
+  const ids = (list: Iterable<string>) => new Set(list);
+  const items = ids(rows.flatMap((row) => row.data));
+  const purposes = ids(rows.flatMap((row) => row.purposes));
+  const permissions = ids(rows.flatMap((row) => row.permissions.map((use) => use.permission)));
+  const functions = ids(rows.map((row) => row.function));
+  const recipientIds = ids([...rows.flatMap((row) => row.recipients), ...recipients]);
+  return {
+    items: inventory.items.filter((item) => items.has(item.id)).map(({ retention: _shownInTheItemsTable, ...item }) => item),
+    purposes: inventory.purposes.filter((entry) => purposes.has(entry.id)),
+    permissions: inventory.permissions.filter((entry) => permissions.has(entry.id)),
+    functions: inventory.functions.filter((entry) => functions.has(entry.id)),
+    recipients: inventory.recipients.filter((entry) => recipientIds.has(entry.id)),
+    processing: [...rows],
+  };
 }
 
 /** The function's name, linked to the clause of the policy that describes it. */
@@ -182,31 +258,42 @@ function functionName(context: ListContext, id: string): ElementContent {
   return entry?.clause ? h('a', { href: `${context.options.policyHref}#${entry.clause}` }, name) : { type: 'text', value: name };
 }
 
-function collection(context: ListContext): ElementContent[] {
+function collection(context: ListContext, part: PartWriter): string[] {
   const { t, inventory } = context;
+  const functions = inventory.functions.filter((entry) => context.rowsOf(entry.id).length > 0).map((entry) => part(context, { kind: 'function', id: entry.id }, named(context, context.rowsOf(entry.id))));
+  return [serialize(h('p', t('lists.sensitiveNote'))), ...functions, part(context, { kind: 'items' }, { items: inventory.items })];
+}
+
+/** A function's section: its rows of processing, in a table headed by the function's name. */
+function functionSection(context: ListContext, id: string): Element {
+  const { t, inventory } = context;
+  const entry = inventory.functions.find((candidate) => candidate.id === id)!;
   const columns = [t('lists.column.scenario'), t('lists.column.information'), t('lists.column.purpose'), t('lists.column.method'), t('lists.column.frequency'), t('lists.column.permissions'), t('lists.column.necessity'), t('lists.column.legalBasis'), t('lists.column.separateConsent'), t('lists.column.recipients')];
-  const functions = inventory.functions.filter((entry) => context.rowsOf(entry.id).length > 0).map((entry) => {
-    const headingId = context.id('function', entry.id);
-    const rows = context.rowsOf(entry.id).map((row) => ({
-      head: text(row.scenario),
-      cells: [
-        context.list(row.data.map((id) => context.item(id))),
-        context.list(row.purposes.map((id) => context.names.purposes.get(id) ?? id)),
-        row.method ? t(`lists.method.${row.method}`) : t('lists.none'),
-        row.frequency,
-        context.list(row.permissions.map((use) => t('format.labelled', { label: context.names.permissions.get(use.permission) ?? use.permission, value: use.frequency }))),
-        t(`lists.necessity.${row.necessity}`),
-        t(`lists.legalBasis.${row.legalBasis}`),
-        context.yesNo(row.separateConsent),
-        context.list(row.recipients.map((id) => context.names.recipients.get(id) ?? id)),
-      ].map(cell),
-    }));
-    return h('section', { className: ['list-function'] }, lines([
-      context.heading(functionName(context, entry.id), headingId),
-      h('p', { className: ['list-kind'] }, t(`lists.function.${entry.kind}`)),
-      table(context, headingId, columns, rows),
-    ]));
-  });
+  const headingId = context.id('function', entry.id);
+  const rows = context.rowsOf(entry.id).map((row) => ({
+    head: text(row.scenario),
+    cells: [
+      context.list(row.data.map((item) => context.item(item))),
+      context.list(row.purposes.map((purpose) => context.names.purposes.get(purpose) ?? purpose)),
+      row.method ? t(`lists.method.${row.method}`) : t('lists.none'),
+      row.frequency,
+      context.list(row.permissions.map((use) => t('format.labelled', { label: context.names.permissions.get(use.permission) ?? use.permission, value: use.frequency }))),
+      t(`lists.necessity.${row.necessity}`),
+      t(`lists.legalBasis.${row.legalBasis}`),
+      context.yesNo(row.separateConsent),
+      context.list(row.recipients.map((recipient) => context.names.recipients.get(recipient) ?? recipient)),
+    ].map(cell),
+  }));
+  return h('section', { className: ['list-function'] }, lines([
+    context.heading(functionName(context, entry.id), headingId),
+    h('p', { className: ['list-kind'] }, t(`lists.function.${entry.kind}`)),
+    table(context, headingId, columns, rows),
+  ]));
+}
+
+/** The items table: every data item with its category, sensitivity, retention and storage. */
+function itemsSection(context: ListContext): Element {
+  const { t, inventory } = context;
   const itemsId = context.id('items');
   const itemColumns = [t('lists.column.information'), t('lists.column.category'), t('lists.column.sensitive'), t('lists.column.retention'), t('lists.column.storage')];
   const items = table(context, itemsId, itemColumns, inventory.items.map((item) => ({
@@ -221,34 +308,48 @@ function collection(context: ListContext): ElementContent[] {
       regions(item.storage, t),
     ].map(cell),
   })));
-  return [...note(context), h('p', t('lists.sensitiveNote')), ...functions, h('section', { className: ['list-items'] }, lines([context.heading(text(t('lists.items')), itemsId), items]))];
+  return h('section', { className: ['list-items'] }, lines([context.heading(text(t('lists.items')), itemsId), items]));
 }
 
-function sharing(context: ListContext): ElementContent[] {
-  const { t, inventory } = context;
-  const sections = inventory.recipients.map((recipient) => {
+function sharing(context: ListContext, part: PartWriter): string[] {
+  const { inventory } = context;
+  return inventory.recipients.map((recipient) => {
     const rows = inventory.processing.filter((row) => row.recipients.includes(recipient.id));
-    const headingId = context.id('recipient', recipient.id);
-    const fields: [string, ElementContent | ElementContent[]][] = [
-      [t('lists.column.operator'), operator(recipient, t)],
-      ...(recipient.mainFunction ? [[t('lists.column.mainFunction'), text(recipient.mainFunction)] as [string, ElementContent]] : []),
-      ...(recipient.packages.length > 0 ? [[t('lists.column.package'), context.list(recipient.packages.map((name) => h('code', name)))] as [string, ElementContent]] : []),
-      ...(recipient.version ? [[t('lists.column.version'), text(recipient.version)] as [string, ElementContent]] : []),
-      [t('lists.column.information'), context.list(unique(rows.flatMap((row) => row.data)).map((id) => context.item(id)))],
-      [t('lists.column.purpose'), context.list(unique(rows.flatMap((row) => row.purposes)).map((id) => context.names.purposes.get(id) ?? id))],
-      [t('lists.column.scenario'), context.list(rows.map((row) => h('span', labelled(t, functionName(context, row.function), row.scenario))))],
-      [t('lists.column.sharingMethod'), text(recipient.sharingMethod)],
-      [t('lists.column.role'), text(t(`lists.role.${recipient.role}`))],
-      [t('lists.column.deidentified'), text(context.yesNo(recipient.deidentified))],
-      [t('lists.column.location'), text(regions(recipient.location, t))],
-      ...(recipient.privacyPolicy ? [[t('sdk.privacyPolicy'), h('a', { href: recipient.privacyPolicy }, readableUrl(recipient.privacyPolicy))] as [string, ElementContent]] : []),
-    ];
-    return h('section', { className: ['list-recipient'] }, lines([context.heading(text(recipient.name), headingId), fieldTable(context, headingId, fields)]));
+    return part(context, { kind: 'recipient', id: recipient.id }, named(context, rows, [recipient.id]));
   });
-  return [...note(context), ...sections];
 }
 
-function permissions(context: ListContext): ElementContent[] {
+/** A recipient's section: who it is and what it receives, in a table of one entry. */
+function recipientSection(context: ListContext, id: string): Element {
+  const { t, inventory } = context;
+  const recipient = inventory.recipients.find((candidate) => candidate.id === id)!;
+  const rows = inventory.processing.filter((row) => row.recipients.includes(recipient.id));
+  const headingId = context.id('recipient', recipient.id);
+  const fields: [string, ElementContent | ElementContent[]][] = [
+    [t('lists.column.operator'), operator(recipient, t)],
+    ...(recipient.mainFunction ? [[t('lists.column.mainFunction'), text(recipient.mainFunction)] as [string, ElementContent]] : []),
+    ...(recipient.packages.length > 0 ? [[t('lists.column.package'), context.list(recipient.packages.map((name) => h('code', name)))] as [string, ElementContent]] : []),
+    ...(recipient.version ? [[t('lists.column.version'), text(recipient.version)] as [string, ElementContent]] : []),
+    [t('lists.column.information'), context.list(unique(rows.flatMap((row) => row.data)).map((item) => context.item(item)))],
+    [t('lists.column.purpose'), context.list(unique(rows.flatMap((row) => row.purposes)).map((purpose) => context.names.purposes.get(purpose) ?? purpose))],
+    [t('lists.column.scenario'), context.list(rows.map((row) => h('span', labelled(t, functionName(context, row.function), row.scenario))))],
+    [t('lists.column.sharingMethod'), text(recipient.sharingMethod)],
+    [t('lists.column.role'), text(t(`lists.role.${recipient.role}`))],
+    [t('lists.column.deidentified'), text(context.yesNo(recipient.deidentified))],
+    [t('lists.column.location'), text(regions(recipient.location, t))],
+    ...(recipient.privacyPolicy ? [[t('sdk.privacyPolicy'), h('a', { href: recipient.privacyPolicy }, readableUrl(recipient.privacyPolicy))] as [string, ElementContent]] : []),
+  ];
+  return h('section', { className: ['list-recipient'] }, lines([context.heading(text(recipient.name), headingId), fieldTable(context, headingId, fields)]));
+}
+
+function permissions(context: ListContext, part: PartWriter): string[] {
+  const { inventory } = context;
+  const rows = inventory.processing.filter((row) => row.permissions.length > 0);
+  return [part(context, { kind: 'permissions' }, { ...named(context, rows), permissions: inventory.permissions })];
+}
+
+/** Every permission: the system's names for it on each platform, what uses it and how often, and what refusing it does. */
+function permissionTable(context: ListContext): Element {
   const { t, inventory } = context;
   const columns = [t('lists.column.permission'), t('lists.column.systemPermissions'), t('lists.column.usedFor'), t('lists.column.frequency'), t('lists.column.refusable'), t('lists.column.refusalEffect')];
   const rows = inventory.permissions.map((permission) => {
@@ -265,8 +366,7 @@ function permissions(context: ListContext): ElementContent[] {
       ],
     };
   });
-  const permissionTable = table(context, permissionTableName(context), columns, rows);
-  return [...note(context), permissionTable];
+  return table(context, permissionTableName(context), columns, rows);
 }
 
 function purposeNames(context: ListContext, row: ProcessingModel): string {

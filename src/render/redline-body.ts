@@ -27,6 +27,10 @@ const bodies = new WeakMap<Redline, string>();
 const blockHtml = new WeakMap<Segment[][], Map<string, string>>();
 /** The HTML inside a changed clause's element, by language and by what decides it (`changeKey`). */
 const changeHtml = keptHtml();
+/** The line of a section left unchanged, by language and by its id, name and number of clauses. */
+const unchangedHtml = keptHtml();
+/** The HTML inside a changed SDK's element, by language and by the change. */
+const sdkChangeHtml = keptHtml();
 /** Short ids for the segment lists a change holds: the comparisons share them between redlines (src/diff/redline.ts). */
 const segmentIds = new WeakMap<object, number>();
 /** Never reused, so that an id stands for one list for as long as it lives. */
@@ -37,35 +41,44 @@ const serialize = (nodes: ElementContent[]) => toHtml({ type: 'root', children: 
 /** The body of `redline`; `before` and `after` are the two versions' texts in its language, for the section names. */
 export function redlineBodyHtml(redline: Redline, before: PolicyText, after: PolicyText, t: Translate): string {
   let html = bodies.get(redline);
-  if (html === undefined) bodies.set(redline, (html = serialize(redlineBody(redline, before, after, t))));
+  if (html === undefined) bodies.set(redline, (html = redlineBlocks(redline, before, after, t).map((block) => `\n${block}`).join('')));
   return html;
 }
 
-function redlineBody(redline: Redline, before: PolicyText, after: PolicyText, t: Translate): ElementContent[] {
+/**
+ * The body's blocks, each written on its own: what toHtml leaves out of a block's tags does not depend on the
+ * blocks around it, since every block is a `<p>` or a `<section>` (a `<p>`'s end tag is left out before either, and
+ * at the end). A section left unchanged is one line, the same in most redlines of its document: written once.
+ */
+function redlineBlocks(redline: Redline, before: PolicyText, after: PolicyText, t: Translate): string[] {
   const formerNames = sectionNames(before, t);
   const currentNames = sectionNames(after, t);
   const nameOf = (section: Redline['sections'][number]) => (section.status === 'removed' ? formerNames : currentNames).get(section.id)!;
-  const nodes: ElementContent[] = [];
-  if (redline.identical) nodes.push(h('p.notice', { role: 'note' }, t('changes.identical')));
-  if (redline.titleRedline) nodes.push(h('p', message(t, 'format.labelled', {}, { label: [h('strong', t('changes.title.label'))], value: segments(redline.titleRedline, t) })));
+  const blocks: string[] = [];
+  if (redline.identical) blocks.push(serialize([h('p.notice', { role: 'note' }, t('changes.identical'))]));
+  if (redline.titleRedline) blocks.push(serialize([h('p', message(t, 'format.labelled', {}, { label: [h('strong', t('changes.title.label'))], value: segments(redline.titleRedline, t) }))]));
   for (const section of redline.sections) {
     if (section.status === 'unchanged') {
-      nodes.push(h('p.unchanged', { id: section.id }, t('changes.unchangedSection', { section: nameOf(section), count: section.clauses.length })));
+      const name = nameOf(section);
+      const count = section.clauses.length;
+      blocks.push(unchangedHtml(t, JSON.stringify([section.id, name, count]), () => serialize([h('p.unchanged', { id: section.id }, t('changes.unchangedSection', { section: name, count }))])));
       continue;
     }
     const heading = `${section.id}-title`;
-    nodes.push(
-      h('section', { id: section.id, className: ['change-section', `change-${section.status}`], ariaLabelledBy: heading }, lines([
-        h('h2', { id: heading }, section.titleRedline ? segments(section.titleRedline, t) : nameOf(section)),
-        ...(section.status !== 'changed' ? [labelList([t(section.status === 'added' ? 'changes.added' : 'changes.removed')])] : []),
-        ...fold(section.clauses).map((item) => ('unchanged' in item ? h('p.unchanged', t('changes.unchangedClauses', { count: item.unchanged })) : clauseChange(item, formerNames, t))),
-      ])),
+    blocks.push(
+      serialize([
+        h('section', { id: section.id, className: ['change-section', `change-${section.status}`], ariaLabelledBy: heading }, lines([
+          h('h2', { id: heading }, section.titleRedline ? segments(section.titleRedline, t) : nameOf(section)),
+          ...(section.status !== 'changed' ? [labelList([t(section.status === 'added' ? 'changes.added' : 'changes.removed')])] : []),
+          ...fold(section.clauses).map((item) => ('unchanged' in item ? h('p.unchanged', t('changes.unchangedClauses', { count: item.unchanged })) : clauseChange(item, formerNames, t))),
+        ])),
+      ]),
     );
   }
   if (redline.sdks.length > 0) {
-    nodes.push(h('section', { id: '_sdk-changes', ariaLabelledBy: '_sdk-changes-title' }, lines([h('h2', { id: '_sdk-changes-title' }, t('changes.sdks')), ...redline.sdks.map((sdk) => sdkChange(sdk, t))])));
+    blocks.push(serialize([h('section', { id: '_sdk-changes', ariaLabelledBy: '_sdk-changes-title' }, lines([h('h2', { id: '_sdk-changes-title' }, t('changes.sdks')), ...redline.sdks.map((sdk) => sdkChange(sdk, t))]))]));
   }
-  return lines(nodes);
+  return blocks;
 }
 
 /**
@@ -130,12 +143,19 @@ function blocksHtml(blocks: Segment[][], t: Translate): string {
   return html;
 }
 
+/**
+ * A changed SDK of the table. What is inside its element is written once per distinct change and language, as a
+ * changed clause's: an SDK added early is met again in the current version's redline from every version before it.
+ */
 function sdkChange(sdk: SdkChange, t: Translate): ElementContent {
-  return h('div', { className: ['change', `change-${sdk.status}`], id: `sdk-${sdk.id}` }, [
-    h('h3', sdk.name),
-    labelList([t(sdk.status === 'added' ? 'changes.added' : sdk.status === 'removed' ? 'changes.removed' : 'changes.reworded')]),
-    h('dl.sdk-changes', sdk.fields.map((field) => h('div', [h('dt', t(`sdk.${field.field}`)), h('dd', segments(field.redline, t))]))),
-  ]);
+  const html = sdkChangeHtml(t, JSON.stringify([sdk.name, sdk.status, sdk.fields]), () =>
+    serialize([
+      h('h3', sdk.name),
+      labelList([t(sdk.status === 'added' ? 'changes.added' : sdk.status === 'removed' ? 'changes.removed' : 'changes.reworded')]),
+      h('dl.sdk-changes', sdk.fields.map((field) => h('div', [h('dt', t(`sdk.${field.field}`)), h('dd', segments(field.redline, t))]))),
+    ]),
+  );
+  return h('div', { className: ['change', `change-${sdk.status}`], id: `sdk-${sdk.id}` }, [{ type: 'raw', value: html }]);
 }
 
 function labelList(labels: string[]): ElementContent {

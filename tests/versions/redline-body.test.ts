@@ -11,7 +11,7 @@ import { ClauseComparisons, redline, type ComparableText } from '../../src/diff/
 import { useTranslations } from '../../src/i18n/index.ts';
 import { loadSite } from '../../src/load/index.ts';
 import { renderMarkdown } from '../../src/markdown/processor.ts';
-import type { ClauseModel, PolicyText } from '../../src/model/types.ts';
+import type { ClauseModel, PolicyText, SdkModel } from '../../src/model/types.ts';
 import { redlineBodyHtml } from '../../src/render/redline-body.ts';
 import { fixturesDir } from '../helpers/content.ts';
 
@@ -77,5 +77,46 @@ describe('a changed clause written once per distinct change', () => {
     expect(changeOf(toTwo!, 'a')).toContain('two');
     expect(changeOf(toThree!, 'a')).toContain('three');
     expect(changeOf(toThree!, 'a')).not.toContain('two');
+  });
+});
+
+/** The block of a body that starts with `start`, to the next block. */
+const blockOf = (html: string, start: string) => html.split('\n').find((line) => line.startsWith(start));
+
+describe('blocks written once and met again', () => {
+  const x = clause('x', 'Words that change.');
+  const changed = clause('x', 'Words that changed.');
+  const other = clause('c', 'Other words.');
+  const more = clause('d', 'More words.');
+
+  it("an unchanged section's line names its own section and counts its own clauses", () => {
+    const [fewer, more1, renamed] = bodies(
+      [policy({ one: [x], two: [other] }), policy({ one: [changed], two: [other] }), policy({ one: [x], two: [other, more] }), policy({ one: [changed], two: [other, more] })],
+      [[0, 1], [2, 3]],
+    ).concat(bodies([policy({ one: [x], three: [other] }), policy({ one: [changed], three: [other] })], [[0, 1]]));
+    expect(blockOf(fewer!, '<p class=unchanged id=two>')).toContain('Title of two');
+    expect(blockOf(fewer!, '<p class=unchanged id=two>')).toContain('1 ');
+    expect(blockOf(more1!, '<p class=unchanged id=two>')).toContain('2 ');
+    expect(blockOf(renamed!, '<p class=unchanged id=three>')).toContain('Title of three');
+    const retitled = (text: PolicyText): PolicyText => ({ ...text, sections: text.sections.map((section) => (section.id === 'two' ? { ...section, title: 'Another title' } : section)) });
+    const [otherTitle] = bodies([retitled(policy({ one: [x], two: [other] })), retitled(policy({ one: [changed], two: [other] }))], [[0, 1]]);
+    expect(blockOf(otherTitle!, '<p class=unchanged id=two>')).toContain('Another title');
+  });
+
+  const sdk = (purpose: string): SdkModel => ({ id: 'pay', name: 'Pay SDK', provider: 'Pay Ltd.', purpose, personalInformation: ['Device information'], privacyPolicy: 'https://pay.example/privacy' });
+  const withSdks = (sdks: SdkModel[]): PolicyText => ({ ...policy({ one: [other] }), sdks });
+  const sdkBlock = (html: string) => /<div class="change[^"]*" id=sdk-pay>[^]*?<\/dl><\/div>/.exec(html)?.[0];
+
+  it('the same SDK change met by two redlines is written the same; another change anew', () => {
+    const [addedA, addedB] = bodies([withSdks([]), withSdks([sdk('Payments')]), withSdks([sdk('Refunds')])], [[0, 1], [0, 2]]);
+    expect(sdkBlock(addedA!)).toContain('Payments');
+    expect(sdkBlock(addedB!)).toContain('Refunds');
+    expect(sdkBlock(addedB!)).not.toContain('Payments');
+    const [reworded, removed] = bodies([withSdks([sdk('Payments')]), withSdks([sdk('Refunds')]), withSdks([])], [[0, 1], [0, 2]]);
+    expect(sdkBlock(reworded!)).toContain('change-changed');
+    expect(sdkBlock(removed!)).toContain('change-removed');
+    expect(sdkBlock(removed!)).not.toBe(sdkBlock(reworded!));
+    const [again] = bodies([withSdks([]), withSdks([sdk('Payments')])], [[0, 1]]);
+    expect(sdkBlock(again!)).toBe(sdkBlock(addedA!));
   });
 });
