@@ -99,7 +99,11 @@ describe('a list written in parts is the list written whole', () => {
   it('after any change to what a part shows', () => {
     const changes: ((inventory: InventoryModel) => void)[] = [
       (inventory) => void (inventory.items[0]!.name = 'Renamed item'),
-      (inventory) => void (inventory.items[0]!.sensitive = inventory.items[0]!.sensitive ? undefined : { class: 'other', necessity: 'Needed.', impact: 'None.' }),
+      (inventory) => {
+        const item = inventory.items[0]!;
+        if (item.sensitive) delete item.sensitive;
+        else item.sensitive = { class: 'other', necessity: 'Needed.', impact: 'None.' };
+      },
       (inventory) => void (inventory.items.find((entry) => entry.retention)!.retention = { period: 'P17Y', afterExpiry: 'delete' }),
       (inventory) => void (inventory.purposes[0]!.name = 'Renamed purpose'),
       (inventory) => void (inventory.functions[0]!.name = 'Renamed function'),
