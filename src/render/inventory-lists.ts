@@ -41,20 +41,17 @@ export interface ListOptions {
 const platforms = [['android', 'Android'], ['ios', 'iOS'], ['harmonyos', 'HarmonyOS']] as const;
 
 /**
- * Lists made, by the inventory object, the list and the options: the hosted and the webview page of a version
- * show the same list. Kept per `t`, which is made once per language and words.
+ * Lists made, by the words of the language (`t`, made once per language and words), the inventory object, the
+ * list and the options: the hosted and the webview page of a version show the same list. Kept with the inventory
+ * object, so that a version the preview builds again lets its lists go.
  */
-const made = keptHtml();
+const made = new WeakMap<Translate, WeakMap<InventoryModel, Map<string, string>>>();
 /**
  * The parts of the lists (a function's section, a recipient's, the items table, the permission table), by the part
  * of the inventory each shows and the options. Each version has an inventory of its own, but most versions change
  * one row of one list, or none: the other parts are written once for all of them.
  */
 const madeParts = keptHtml();
-/** Short ids for inventory objects, for the keys of `made`. */
-const objectIds = new WeakMap<InventoryModel, number>();
-/** Never reused: an id stands for one object for as long as it lives. */
-let nextObjectId = 0;
 /** Each inventory's content as a short id, so that keys stay small. */
 const contentIds = new WeakMap<InventoryModel, number>();
 const idsByContent = new Map<string, number>();
@@ -78,12 +75,6 @@ export function inventoryContentId(inventory: InventoryModel): number {
   return id;
 }
 
-function objectId(inventory: InventoryModel): number {
-  let id = objectIds.get(inventory);
-  if (id === undefined) objectIds.set(inventory, (id = nextObjectId++));
-  return id;
-}
-
 /**
  * Stands for the policy page's address while a list is made, so that the hosted and the webview pages (and a
  * current and a permanent one) share one list: letters, digits and `-` only, which toHtml writes as they are,
@@ -96,8 +87,13 @@ const plainHref = /^[\w\-./~%]*$/;
 /** A list as HTML, made once per inventory, list and options but the policy's address, each of its parts once per the data it shows. */
 export function listHtml(kind: ListKind, inventory: InventoryModel, t: Translate, options: ListOptions): string {
   const shared = plainHref.test(options.policyHref);
-  const key = JSON.stringify([objectId(inventory), kind, options.headingLevel, options.idPrefix, shared ? null : options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
-  const html = made(t, key, () => writeList(kind, inventory, t, shared ? { ...options, policyHref: policyHrefToken } : options, keptPart));
+  const key = JSON.stringify([kind, options.headingLevel, options.idPrefix, shared ? null : options.policyHref, options.labelId ?? null, options.insidePolicy ?? false]);
+  let byInventory = made.get(t);
+  if (!byInventory) made.set(t, (byInventory = new WeakMap()));
+  let lists = byInventory.get(inventory);
+  if (!lists) byInventory.set(inventory, (lists = new Map()));
+  let html = lists.get(key);
+  if (html === undefined) lists.set(key, (html = writeList(kind, inventory, t, shared ? { ...options, policyHref: policyHrefToken } : options, keptPart)));
   return shared ? html.replaceAll(policyHrefToken, options.policyHref) : html;
 }
 
