@@ -52,29 +52,6 @@ const made = new WeakMap<Translate, WeakMap<InventoryModel, Map<string, string>>
  * one row of one list, or none: the other parts are written once for all of them.
  */
 const madeParts = keptHtml();
-/** Each inventory's content as a short id, so that keys stay small. */
-const contentIds = new WeakMap<InventoryModel, number>();
-const idsByContent = new Map<string, number>();
-/** Never reused, even after the map starts over: an inventory keeps its id for as long as it lives. */
-let nextId = 0;
-/** Past this many, the ids of a long preview session start over (a build has far fewer). */
-const maxKept = 20_000;
-
-/** An inventory's content as a short id: equal for equal contents, another for any other. */
-export function inventoryContentId(inventory: InventoryModel): number {
-  let id = contentIds.get(inventory);
-  if (id === undefined) {
-    const content = JSON.stringify(inventory);
-    id = idsByContent.get(content);
-    if (id === undefined) {
-      if (idsByContent.size >= maxKept) idsByContent.clear();
-      idsByContent.set(content, (id = nextId++));
-    }
-    contentIds.set(inventory, id);
-  }
-  return id;
-}
-
 /**
  * Stands for the policy page's address while a list is made, so that the hosted and the webview pages (and a
  * current and a permanent one) share one list: letters, digits and `-` only, which toHtml writes as they are,

@@ -16,14 +16,14 @@ import { toHtml, type Options } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { languageName, type Translate } from '../i18n/index.ts';
 import type { ClauseModel, InventoryModel, PolicyText, SdkModel, SectionModel } from '../model/types.ts';
-import { inventoryContentId, listHtml } from './inventory-lists.ts';
+import { listHtml } from './inventory-lists.ts';
 import { keptHtml } from './kept-html.ts';
 
 const bodies = new WeakMap<PolicyText, string>();
 const options: Options = { allowDangerousHtml: true, omitOptionalTags: true, preferUnquoted: true };
 /** Each section's HTML, by the words it is written with and by what decides it (`sectionKey`). */
 const sections = keptHtml();
-/** Short ids for clause HTML, which the render cache shares between versions (src/markdown/cache.ts): keys stay small. */
+/** Short ids for clause HTML (the render cache shares it between versions, src/markdown/cache.ts) and list HTML: keys stay small. */
 const htmlIds = new Map<string, number>();
 /** Never reused, even after the maps start over: an id stands for one text for as long as it lives. */
 let nextHtmlId = 0;
@@ -45,13 +45,13 @@ export function policyBodyHtml(text: PolicyText, t: Translate, inventory?: Inven
  * `<section>` has no optional tag, so the tags left out inside it depend only on what is inside it.
  */
 function sectionHtml(section: SectionModel, text: PolicyText, t: Translate, inventory: InventoryModel | undefined): string {
-  return sections(t, sectionKey(section, text, inventory), () =>
+  return sections(t, sectionKey(section, text, t, inventory), () =>
     toHtml(h('section', { id: section.id }, lines([...(section.title ? [h('h2', section.title)] : []), ...section.clauses.map((clause) => clauseElement(text, clause, t, inventory))])), options),
   );
 }
 
-/** Everything a section's HTML is made of, but the words of `t`: clause HTML by its id, a clause's lists by their inventory's content. */
-function sectionKey(section: SectionModel, text: PolicyText, inventory: InventoryModel | undefined): string {
+/** Everything a section's HTML is made of, but the words of `t`: clause HTML and a clause's lists (kept per inventory, src/render/inventory-lists.ts) by their ids. */
+function sectionKey(section: SectionModel, text: PolicyText, t: Translate, inventory: InventoryModel | undefined): string {
   return JSON.stringify([
     text.locale,
     section.id,
@@ -62,7 +62,7 @@ function sectionKey(section: SectionModel, text: PolicyText, inventory: Inventor
       clause.untranslated ?? null,
       htmlId(clause.html),
       shownSdks(text, clause),
-      inventory && clause.lists.length > 0 ? [inventoryContentId(inventory), clause.lists] : null,
+      inventory ? clauseLists(clause, inventory, t).map(htmlId) : null,
     ]),
   ]);
 }
@@ -81,6 +81,11 @@ function lines(children: ElementContent[]): ElementContent[] {
   return children.flatMap((child) => [{ type: 'text', value: '\n' }, child]);
 }
 
+/** The lists a clause shows after its text: headings below the clause's, ids prefixed by it, clause links on this page. */
+function clauseLists(clause: ClauseModel, inventory: InventoryModel, t: Translate): string[] {
+  return clause.lists.map((kind) => listHtml(kind, inventory, t, { headingLevel: 4, idPrefix: clause.id, policyHref: '', insidePolicy: true }));
+}
+
 /** The SDKs a clause shows in its table, in the text's language. */
 function shownSdks(text: PolicyText, clause: ClauseModel): SdkModel[] {
   return clause.sdks.map((id) => text.sdks.find((sdk) => sdk.id === id)).filter((sdk) => sdk !== undefined);
@@ -88,8 +93,7 @@ function shownSdks(text: PolicyText, clause: ClauseModel): SdkModel[] {
 
 function clauseElement(text: PolicyText, clause: ClauseModel, t: Translate, inventory: InventoryModel | undefined): ElementContent {
   const shown = shownSdks(text, clause);
-  // Lists inside a clause: headings below the clause's, ids prefixed by it, clause links on this page.
-  const lists: ElementContent[] = inventory ? clause.lists.map((kind) => ({ type: 'raw', value: listHtml(kind, inventory, t, { headingLevel: 4, idPrefix: clause.id, policyHref: '', insidePolicy: true }) })) : [];
+  const lists: ElementContent[] = inventory ? clauseLists(clause, inventory, t).map((html) => ({ type: 'raw', value: html })) : [];
   // Preview only: a clause the translation lacks, in the source language, said so in the page's language.
   const untranslated = clause.untranslated;
   return h('div', { className: ['clause'], id: clause.id, ...(untranslated ? { lang: untranslated.locale } : {}) }, lines([

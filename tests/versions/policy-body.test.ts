@@ -58,3 +58,19 @@ describe('a policy body written once per distinct section', () => {
     expect(policyBodyHtml(policy({ second: { sdks: [] } }), t)).not.toContain('Maps SDK');
   });
 });
+
+const inventoryLoad = await loadSite(path.join(fixturesDir, 'sites/inventory'), { mode: 'preview', drafts: true, buildDate: '2026-01-01' });
+
+describe("a clause's lists in a section written once", () => {
+  const inventory = inventoryLoad.site!.documents[0]!.versions[0]!.inventory!['en']!;
+  it('the same inventory content, as another object, gives the same section; a changed row of the list a new one', () => {
+    const html = policyBodyHtml(policy({ second: { sdks: [], lists: ['permissions'] } }), t, inventory);
+    expect(html).toContain(inventory.permissions[0]!.name);
+    expect(policyBodyHtml(policy({ second: { sdks: [], lists: ['permissions'] } }), t, structuredClone(inventory))).toBe(html);
+    const renamed = structuredClone(inventory);
+    renamed.permissions[0]!.name = 'A permission no other list has';
+    const after = policyBodyHtml(policy({ second: { sdks: [], lists: ['permissions'] } }), t, renamed);
+    expect(after).toContain('A permission no other list has');
+    expect(after).not.toContain(`>${inventory.permissions[0]!.name}<`);
+  });
+});
